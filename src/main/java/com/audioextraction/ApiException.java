@@ -1,0 +1,52 @@
+package com.audioextraction;
+
+/**
+ * A failure the client is told about as {@code {"error": ..., "detail": ...}} with an HTTP status.
+ * Thrown anywhere in the pipeline before the first audio byte; mapped to a response in one place
+ * ({@code HttpErrorConfiguration}).
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String error;
+    private final String detail;
+
+    public ApiException(int status, String error, String detail) {
+        super(error + (detail == null ? "" : ": " + detail));
+        this.status = status;
+        this.error = error;
+        this.detail = detail;
+    }
+
+    public static ApiException badRequest(String error, String detail) {
+        return new ApiException(400, error, detail);
+    }
+
+    public static ApiException notFound(String error, String detail) {
+        return new ApiException(404, error, detail);
+    }
+
+    public static ApiException tooLarge(String detail) {
+        return new ApiException(413, "request body too large", detail);
+    }
+
+    public static ApiException unprocessable(String error, String detail) {
+        return new ApiException(422, error, detail);
+    }
+
+    public static ApiException internal(String error, String detail) {
+        return new ApiException(500, error, detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public String detail() {
+        return detail;
+    }
+}

@@ -1,0 +1,17 @@
+package com.audioextraction;
+
+/** Names of the exchange properties the pipeline steps hand to each other. */
+public final class ExchangeKeys {
+
+    /** Short id of the request, on every log line about it. */
+    public static final String REQUEST_ID = "audioRequestId";
+    /** The validated {@link com.audioextraction.request.ExtractionRequest}. */
+    public static final String REQUEST = "audioRequest";
+    /** The resolved {@link com.audioextraction.source.Source}. */
+    public static final String SOURCE = "audioSource";
+    /** The Vert.x response of an HTTP request, written to directly while streaming. */
+    public static final String HTTP_RESPONSE = "audioHttpResponse";
+
+    private ExchangeKeys() {
+    }
+}

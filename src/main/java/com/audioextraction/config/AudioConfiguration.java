@@ -1,0 +1,77 @@
+package com.audioextraction.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.audioextraction.ffmpeg.FfmpegBinary;
+import com.audioextraction.ffmpeg.FfmpegCommand;
+import com.audioextraction.ffmpeg.FfmpegLocator;
+import com.audioextraction.ffmpeg.FfmpegProcesses;
+import com.audioextraction.ffmpeg.StreamingExecCommandExecutor;
+import com.audioextraction.format.AudioFormat;
+import com.audioextraction.http.AudioStreamer;
+import com.audioextraction.http.ErrorResponder;
+import com.audioextraction.http.HttpRequestReader;
+import com.audioextraction.request.RequestParser;
+import com.audioextraction.source.SourceResolver;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.util.TimeUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the {@code audio.*} settings (documented in application.properties) and binds the beans
+ * the routes call, by name. The single place where settings meet code.
+ */
+@Configuration
+public class AudioConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AudioConfiguration.class);
+
+    @PropertyInject(value = "audio.minio-data-path", defaultValue = "./data/minio")
+    private String minioDataPath;
+
+    @PropertyInject(value = "audio.bucket-name", defaultValue = "videos")
+    private String bucketName;
+
+    @PropertyInject(value = "audio.default-audio-format", defaultValue = "mp3")
+    private String defaultAudioFormat;
+
+    @PropertyInject(value = "audio.ffmpeg-path", defaultValue = " ")
+    private String ffmpegPath;
+
+    @PropertyInject(value = "audio.max-request-bytes", defaultValue = "65536")
+    private int maxRequestBytes;
+
+    @PropertyInject(value = "audio.stall-timeout", defaultValue = "60s")
+    private String stallTimeout;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        AudioFormat defaultFormat = AudioFormat.byId(defaultAudioFormat.trim()).orElseThrow(() -> new IllegalArgumentException(
+                "audio.default-audio-format=" + defaultAudioFormat + " is not one of " + AudioFormat.allowedIds()));
+        Path bucketRoot = Path.of(minioDataPath.trim(), bucketName.trim()).toAbsolutePath().normalize();
+        FfmpegBinary ffmpeg = FfmpegLocator.locate(ffmpegPath);
+        FfmpegProcesses processes = new FfmpegProcesses(ffmpeg);
+        context.addService(processes, true, true);
+
+        Registry registry = context.getRegistry();
+        registry.bind("ffmpegProcesses", processes);
+        registry.bind("streamingExecutor", new StreamingExecCommandExecutor(processes));
+        registry.bind("ffmpegCommand", new FfmpegCommand(ffmpeg));
+        registry.bind("httpRequestReader", new HttpRequestReader(maxRequestBytes));
+        registry.bind("requestParser", new RequestParser(defaultFormat));
+        registry.bind("sourceResolver", new SourceResolver(bucketRoot));
+        registry.bind("audioStreamer", new AudioStreamer(Duration.ofMillis(TimeUtils.toMilliSeconds(stallTimeout.trim()))));
+        registry.bind("errorResponder", new ErrorResponder());
+
+        LOG.info("ffmpeg: {} ({}), {}", ffmpeg.path(), ffmpeg.origin(), ffmpeg.version());
+        LOG.info("bucket root: {}{}", bucketRoot, Files.isDirectory(bucketRoot) ? "" : " (does not exist yet: every request will be 404)");
+        LOG.info("default format: {}", defaultFormat.id());
+    }
+}

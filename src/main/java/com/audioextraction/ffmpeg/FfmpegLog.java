@@ -1,0 +1,126 @@
+package com.audioextraction.ffmpeg;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads ffmpeg's stderr to its end (so ffmpeg never blocks on a full pipe) and keeps what the
+ * service needs from it: the source duration, the error lines, the last lines, and the amount of
+ * audio written. Expects {@code -loglevel level+info}, which tags each line with its level.
+ */
+final class FfmpegLog {
+
+    private static final Pattern DURATION = Pattern.compile("Duration: (\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
+    private static final Pattern OUTPUT_TIME = Pattern.compile("size=\\s*\\S+ time=(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
+    private static final Pattern LEVEL = Pattern.compile("^(\\[[^\\]]+ @ 0x[0-9a-f]+\\] )?\\[(\\w+)\\] ?");
+    private static final int MAX_ERRORS = 20;
+    private static final int MAX_TAIL = 30;
+    private static final int MAX_LINE = 2000;
+
+    private final CountDownLatch headerSeen = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final List<String> errors = new ArrayList<>();
+    private final Deque<String> tail = new ArrayDeque<>();
+    private volatile double sourceDuration = Double.NaN;
+    private volatile double outputSeconds = Double.NaN;
+
+    /** Reads the stream until ffmpeg closes it; runs on its own thread. */
+    void drain(InputStream stderr) {
+        try (stderr) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b;
+            while ((b = stderr.read()) != -1) {
+                if (b == '\n' || b == '\r') {
+                    if (line.size() > 0) {
+                        accept(line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    }
+                } else if (line.size() < MAX_LINE) {
+                    line.write(b);
+                }
+            }
+            if (line.size() > 0) {
+                accept(line.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // the process was killed: nothing more to read
+        } finally {
+            headerSeen.countDown();
+            ended.countDown();
+        }
+    }
+
+    private void accept(String raw) {
+        Matcher level = LEVEL.matcher(raw);
+        boolean tagged = level.find();
+        String lvl = tagged ? level.group(2) : "info";
+        String context = tagged && level.group(1) != null ? level.group(1) : "";
+        String text = tagged ? raw.substring(level.end()) : raw;
+        synchronized (this) {
+            tail.addLast(context + text);
+            if (tail.size() > MAX_TAIL) {
+                tail.removeFirst();
+            }
+            if ((lvl.equals("error") || lvl.equals("fatal") || lvl.equals("panic")) && errors.size() < MAX_ERRORS) {
+                errors.add(text.strip());
+            }
+        }
+        if (Double.isNaN(sourceDuration)) {
+            Matcher d = DURATION.matcher(text);
+            if (d.find()) {
+                sourceDuration = seconds(d);
+            }
+        }
+        Matcher t = OUTPUT_TIME.matcher(text);
+        if (t.find()) {
+            outputSeconds = seconds(t);
+        }
+        // ffmpeg prints the stream mapping after it opened the input and before it writes any output
+        if (text.startsWith("Stream mapping:")) {
+            headerSeen.countDown();
+        }
+    }
+
+    private static double seconds(Matcher m) {
+        return Integer.parseInt(m.group(1)) * 3600 + Integer.parseInt(m.group(2)) * 60 + Double.parseDouble(m.group(3));
+    }
+
+    /** Waits until ffmpeg has described its input (or ended), at most {@code millis}. */
+    void awaitHeader(long millis) throws InterruptedException {
+        headerSeen.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits until stderr is closed, at most {@code millis}. */
+    void awaitEnd(long millis) throws InterruptedException {
+        ended.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    OptionalDouble sourceDuration() {
+        double d = sourceDuration;
+        return Double.isNaN(d) ? OptionalDouble.empty() : OptionalDouble.of(d);
+    }
+
+    OptionalDouble outputSeconds() {
+        double d = outputSeconds;
+        return Double.isNaN(d) ? OptionalDouble.empty() : OptionalDouble.of(d);
+    }
+
+    synchronized List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    synchronized List<String> tail() {
+        return List.copyOf(tail);
+    }
+}

@@ -1,0 +1,114 @@
+package com.audioextraction.ffmpeg;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running ffmpeg: its live stdout, what its stderr said, and the means to end it. Whoever
+ * takes one owns it and must {@link #kill} it when done (a no-op once it exited).
+ */
+public final class FfmpegProcess {
+
+    private final Process process;
+    private final FfmpegLog log = new FfmpegLog();
+    private final long startNanos = System.nanoTime();
+    private volatile String killReason;
+
+    private FfmpegProcess(Process process) {
+        this.process = process;
+    }
+
+    /** Starts {@code executable args...} with stdin from /dev/null and a thread draining stderr. */
+    static FfmpegProcess start(String executable, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(args.size() + 1);
+        command.add(executable);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("AV_LOG_FORCE_NOCOLOR", "1");
+        FfmpegProcess ffmpeg = new FfmpegProcess(builder.start());
+        Thread drainer = new Thread(() -> ffmpeg.log.drain(ffmpeg.process.getErrorStream()),
+                "ffmpeg-stderr-" + ffmpeg.pid());
+        drainer.setDaemon(true);
+        drainer.start();
+        return ffmpeg;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The encoded audio, live: readable from the first byte ffmpeg writes. */
+    public InputStream stdout() {
+        return process.getInputStream();
+    }
+
+    /** Waits for the exit and for stderr to be read to its end; returns the exit code. */
+    public int awaitExit() throws InterruptedException {
+        int exit = process.waitFor();
+        log.awaitEnd(2000);
+        return exit;
+    }
+
+    /** Waits at most {@code millis} for ffmpeg to have described its input, so its duration is known. */
+    public void awaitInputDescribed(long millis) throws InterruptedException {
+        log.awaitHeader(millis);
+    }
+
+    /** Ends the process now (SIGKILL: its output is unwanted). Safe to call more than once. */
+    public void kill(String reason) {
+        if (process.isAlive()) {
+            if (killReason == null) {
+                killReason = reason;
+            }
+            process.destroyForcibly();
+        }
+    }
+
+    /** Waits at most {@code millis} for the process to be gone. */
+    public boolean awaitGone(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Why the service killed it, or null when it ended by itself. */
+    public String killReason() {
+        return killReason;
+    }
+
+    public long elapsedMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    /** The input's duration as ffmpeg reported it. */
+    public OptionalDouble sourceDuration() {
+        return log.sourceDuration();
+    }
+
+    /** Seconds of audio ffmpeg reported writing (known after the exit). */
+    public OptionalDouble outputSeconds() {
+        return log.outputSeconds();
+    }
+
+    /** Lines ffmpeg logged at error level or above. */
+    public List<String> errors() {
+        return log.errors();
+    }
+
+    /** The last lines of stderr, for diagnosis. */
+    public List<String> tail() {
+        return log.tail();
+    }
+
+    void onExit(Runnable action) {
+        process.onExit().thenRun(action);
+    }
+}

@@ -1,0 +1,115 @@
+package com.audioextraction.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.audioextraction.ExchangeKeys;
+import com.audioextraction.ffmpeg.FfmpegFailure;
+import com.audioextraction.ffmpeg.FfmpegProcess;
+import com.audioextraction.ffmpeg.StreamingExecResult;
+import com.audioextraction.request.ExtractionRequest;
+import com.audioextraction.source.Source;
+import io.vertx.core.http.HttpServerResponse;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last step of an HTTP extraction: sends ffmpeg's output to the client while ffmpeg runs.
+ * <ul>
+ * <li>The 200 and its headers go out only with the first audio bytes; an ffmpeg that fails before
+ * producing any becomes a JSON error (thrown, mapped by the route's error handling).</li>
+ * <li>A failure after bytes went out resets the connection: the client sees a broken transfer,
+ * never a short file that looks complete.</li>
+ * <li>A client that disconnects gets its ffmpeg killed at once, from the connection's close event.</li>
+ * </ul>
+ */
+public class AudioStreamer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AudioStreamer.class);
+    private static final int CHUNK_BYTES = 64 * 1024;
+    private static final long DESCRIBE_WAIT_MILLIS = 500;
+
+    private final Duration stallTimeout;
+
+    public AudioStreamer(Duration stallTimeout) {
+        this.stallTimeout = stallTimeout;
+    }
+
+    public void stream(Exchange exchange) throws InterruptedException {
+        ExtractionRequest request = exchange.getProperty(ExchangeKeys.REQUEST, ExtractionRequest.class);
+        Source source = exchange.getProperty(ExchangeKeys.SOURCE, Source.class);
+        HttpServerResponse response = exchange.getProperty(ExchangeKeys.HTTP_RESPONSE, HttpServerResponse.class);
+        FfmpegProcess ffmpeg = exchange.getMessage().getBody(StreamingExecResult.class).process();
+        exchange.getMessage().setBody(null);
+        String id = request.id();
+        LOG.info("[{}] ffmpeg pid {} started: {} -> {}", id, ffmpeg.pid(), request.savepath(), request.format().id());
+
+        ResponseChannel channel = new ResponseChannel(response, stallTimeout, () -> ffmpeg.kill("client disconnected"));
+        try {
+            send(request, source, ffmpeg, channel);
+        } catch (ResponseChannel.ClientGoneException e) {
+            ffmpeg.kill(e.getMessage());
+            LOG.info("[{}] client gone after {} bytes ({}); ffmpeg pid {} killed", id, channel.bytesSent(),
+                    e.getMessage(), ffmpeg.pid());
+            channel.abort();
+        } catch (IOException e) {
+            ffmpeg.kill("reading its output failed");
+            LOG.warn("[{}] reading ffmpeg output failed after {} bytes: {}; connection reset", id, channel.bytesSent(),
+                    e.toString());
+            channel.abort();
+        } finally {
+            ffmpeg.kill("request finished");
+        }
+    }
+
+    private void send(ExtractionRequest request, Source source, FfmpegProcess ffmpeg, ResponseChannel channel)
+            throws IOException, InterruptedException {
+        String id = request.id();
+        InputStream audio = ffmpeg.stdout();
+        byte[] buffer = new byte[CHUNK_BYTES];
+        int n = audio.read(buffer);
+        if (n < 0) {
+            int exit = ffmpeg.awaitExit();
+            if (channel.isClientGone()) {
+                throw new ResponseChannel.ClientGoneException("client closed the connection before any audio");
+            }
+            LOG.warn("[{}] ffmpeg exit {} after {} ms with no audio: {}", id, exit, ffmpeg.elapsedMillis(),
+                    FfmpegFailure.explain(ffmpeg, exit, source.ffmpegInput(), request.savepath()));
+            throw FfmpegFailure.beforeOutput(ffmpeg, exit, source.ffmpegInput(), request.savepath());
+        }
+        ffmpeg.awaitInputDescribed(DESCRIBE_WAIT_MILLIS);
+        channel.commit(headers(request, ffmpeg));
+        LOG.info("[{}] first audio bytes after {} ms", id, ffmpeg.elapsedMillis());
+        do {
+            channel.write(buffer, n);
+        } while ((n = audio.read(buffer)) >= 0);
+
+        int exit = ffmpeg.awaitExit();
+        if (exit != 0 || !ffmpeg.errors().isEmpty()) {
+            LOG.warn("[{}] ffmpeg failed after {} bytes ({}); connection reset so the client sees an incomplete transfer",
+                    id, channel.bytesSent(), FfmpegFailure.explain(ffmpeg, exit, source.ffmpegInput(), request.savepath()));
+            channel.abort();
+            return;
+        }
+        channel.finish();
+        LOG.info("[{}] ffmpeg exit 0 after {} ms; sent {} bytes{}", id, ffmpeg.elapsedMillis(), channel.bytesSent(),
+                ffmpeg.outputSeconds().isPresent()
+                        ? String.format(Locale.ROOT, " (%.2f s of audio)", ffmpeg.outputSeconds().getAsDouble()) : "");
+    }
+
+    private static Map<String, String> headers(ExtractionRequest request, FfmpegProcess ffmpeg) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", request.format().contentType());
+        headers.put("Content-Disposition", ContentDisposition.attachment(request.savepath(), request.format().extension()));
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Request-Id", request.id());
+        headers.put("X-Audio-Format", request.format().id());
+        ffmpeg.sourceDuration().ifPresent(d -> headers.put("X-Source-Duration", String.format(Locale.ROOT, "%.3f", d)));
+        return headers;
+    }
+}
