@@ -23,18 +23,21 @@ public final class FfmpegLocator {
     }
 
     public static FfmpegBinary locate(String configuredPath) {
+        return locate(configuredPath, System.getenv("PATH"));
+    }
+
+    static FfmpegBinary locate(String configuredPath, String searchPath) {
         if (configuredPath != null && !configuredPath.isBlank()) {
             return probe(configuredPath.trim(), "audio.ffmpeg-path");
         }
-        Optional<Path> onPath = findOnPath("ffmpeg");
+        Optional<Path> onPath = findOnPath("ffmpeg", searchPath);
         if (onPath.isPresent()) {
             return probe(onPath.get().toString(), "PATH");
         }
         return probe(new DefaultFFMPEGLocator().getExecutablePath(), "bundled");
     }
 
-    static Optional<Path> findOnPath(String name) {
-        String path = System.getenv("PATH");
+    static Optional<Path> findOnPath(String name, String path) {
         if (path == null) {
             return Optional.empty();
         }

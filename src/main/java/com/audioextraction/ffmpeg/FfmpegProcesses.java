@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ public class FfmpegProcesses extends ServiceSupport {
 
     private final FfmpegBinary binary;
     private final Set<FfmpegProcess> running = ConcurrentHashMap.newKeySet();
+    private final AtomicLong started = new AtomicLong();
 
     public FfmpegProcesses(FfmpegBinary binary) {
         this.binary = binary;
@@ -35,6 +37,7 @@ public class FfmpegProcesses extends ServiceSupport {
     public FfmpegProcess start(String executable, List<String> args) throws IOException {
         FfmpegProcess process = FfmpegProcess.start(executable, args);
         running.add(process);
+        started.incrementAndGet();
         process.onExit(() -> running.remove(process));
         return process;
     }
@@ -42,6 +45,11 @@ public class FfmpegProcesses extends ServiceSupport {
     /** How many ffmpeg processes run now. */
     public int running() {
         return running.size();
+    }
+
+    /** How many ffmpeg processes were started since the service started. */
+    public long started() {
+        return started.get();
     }
 
     public void killAll(String reason) {

@@ -40,7 +40,7 @@ public class AudioStreamer {
         this.stallTimeout = stallTimeout;
     }
 
-    public void stream(Exchange exchange) throws InterruptedException {
+    public void stream(Exchange exchange) {
         ExtractionRequest request = exchange.getProperty(ExchangeKeys.REQUEST, ExtractionRequest.class);
         Source source = exchange.getProperty(ExchangeKeys.SOURCE, Source.class);
         HttpServerResponse response = exchange.getProperty(ExchangeKeys.HTTP_RESPONSE, HttpServerResponse.class);
@@ -61,6 +61,17 @@ public class AudioStreamer {
             ffmpeg.kill("reading its output failed");
             LOG.warn("[{}] reading ffmpeg output failed after {} bytes: {}; connection reset", id, channel.bytesSent(),
                     e.toString());
+            channel.abort();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ffmpeg.kill("the service is stopping");
+            LOG.warn("[{}] interrupted after {} bytes (the service is stopping); connection reset", id, channel.bytesSent());
+            channel.abort();
+        } catch (RuntimeException e) {
+            if (!channel.isCommitted()) {
+                throw e; // still time for a JSON error
+            }
+            LOG.error("[{}] failed after {} bytes; connection reset", id, channel.bytesSent(), e);
             channel.abort();
         } finally {
             ffmpeg.kill("request finished");

@@ -41,6 +41,9 @@ public class HttpRequestReader {
 
     /** {@code ?savepath=a.mp4&audio_format=wav} as {@code {"savepath": "a.mp4", "audio_format": "wav"}}. */
     public JsonNode fromQuery(Exchange exchange) {
+        // platform-http paused the request for us to read its body; a GET has none, and a paused
+        // connection would not notice the client hanging up
+        exchange.getIn().getBody(HttpServerRequest.class).resume();
         String query = exchange.getIn().getHeader(Exchange.HTTP_RAW_QUERY, String.class);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         if (query == null || query.isEmpty()) {
@@ -72,13 +75,18 @@ public class HttpRequestReader {
     /** The POST body's bytes; 413 beyond the limit, 400 when empty. */
     public byte[] fromBody(Exchange exchange) throws InterruptedException {
         HttpServerRequest request = exchange.getIn().getBody(HttpServerRequest.class);
+        CompletableFuture<Buffer> body = new CompletableFuture<>();
         String declared = request.getHeader("Content-Length");
         if (declared != null && parseLong(declared) > maxBodyBytes) {
-            throw tooLarge();
+            body.completeExceptionally(tooLarge());
         }
-        CompletableFuture<Buffer> body = new CompletableFuture<>();
+        // beyond the limit the rest is read and dropped (the 413 closes the connection), so a
+        // client still sending its body is not left blocked before it can read the answer
         Buffer collected = Buffer.buffer();
         request.handler(chunk -> {
+            if (body.isDone()) {
+                return;
+            }
             if (collected.length() + chunk.length() > maxBodyBytes) {
                 body.completeExceptionally(tooLarge());
             } else {

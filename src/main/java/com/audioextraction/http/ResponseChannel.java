@@ -31,6 +31,7 @@ final class ResponseChannel {
     private final Duration stallTimeout;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private long bytesSent;
+    private volatile boolean committed;
 
     /** @param onClientGone runs (on the event loop) as soon as the connection closes before the end */
     ResponseChannel(HttpServerResponse response, Duration stallTimeout, Runnable onClientGone) {
@@ -53,6 +54,7 @@ final class ResponseChannel {
 
     /** Sends status 200 and the headers (with the first write). */
     void commit(Map<String, String> headers) {
+        committed = true;
         response.setStatusCode(200);
         response.setChunked(true);
         headers.forEach(response::putHeader);
@@ -89,6 +91,11 @@ final class ResponseChannel {
         if (closed.isDone()) {
             throw new ClientGoneException("client closed the connection");
         }
+    }
+
+    /** Whether the 200 went out: from then on a failure can only be told by breaking the transfer. */
+    boolean isCommitted() {
+        return committed;
     }
 
     long bytesSent() {

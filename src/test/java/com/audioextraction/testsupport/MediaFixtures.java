@@ -1,0 +1,136 @@
+package com.audioextraction.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Media the tests run on, generated with ffmpeg's lavfi sources the first time they are needed
+ * (then reused from target/). Layout: {@code <root>/minio/videos/...} is the bucket, and
+ * {@code <root>/minio/secret/} holds a real video outside it for the traversal tests.
+ */
+public final class MediaFixtures {
+
+    public static final String BUCKET = "videos";
+    /** 10 s, 320x240 H.264 + AAC 48 kHz stereo (440 Hz), index at the front. */
+    public static final String TV = "tv/news.mp4";
+    /** The same content with the index (moov) at the end, as ffmpeg writes by default. */
+    public static final String MOOV_AT_END = "tv/moov-at-end.mp4";
+    /** Video only. */
+    public static final String NO_AUDIO = "tv/no-audio.mp4";
+    /** The first 40% of a faststart file: the index promises more than the file holds. */
+    public static final String TRUNCATED = "tv/truncated.mp4";
+    /** Text with a video's name. */
+    public static final String NOT_MEDIA = "tv/not-media.mp4";
+    /** A unicode name with a space and a quote. */
+    public static final String UNICODE = "tv/Überraschung 日本 \"live\".mp4";
+    /** 5 minutes of small video with audio, for disconnects and concurrency. */
+    public static final String LONG = "long/five-minutes.mp4";
+    /** A symlink in the bucket that points at a real video outside it. */
+    public static final String LINK_OUT = "tv/link-out.mp4";
+    /** A symlinked folder in the bucket that points outside it. */
+    public static final String LINK_DIR_OUT = "linkdir/secret.mp4";
+
+    public static final double TV_SECONDS = 10.0;
+    public static final double LONG_SECONDS = 300.0;
+
+    private static final Path ROOT = Path.of("target", "test-media").toAbsolutePath();
+    private static boolean ready;
+
+    private MediaFixtures() {
+    }
+
+    /** The MinIO data path (parent of the bucket) with every fixture in place. */
+    public static synchronized Path dataPath() {
+        Path data = ROOT.resolve("minio");
+        if (!ready) {
+            try {
+                create(data);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot generate test media: " + e.getMessage(), e);
+            }
+            ready = true;
+        }
+        return data;
+    }
+
+    public static Path bucket() {
+        return dataPath().resolve(BUCKET);
+    }
+
+    private static void create(Path data) throws IOException {
+        Path bucket = data.resolve(BUCKET);
+        Files.createDirectories(bucket.resolve("tv"));
+        Files.createDirectories(bucket.resolve("long"));
+        Files.createDirectories(data.resolve("secret"));
+        Path tv = bucket.resolve(TV);
+        if (!Files.exists(tv)) {
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=10",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=10",
+                    "-ac", "2", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-b:a", "128k",
+                    "-movflags", "+faststart", tv.toString());
+        }
+        Path moovAtEnd = bucket.resolve(MOOV_AT_END);
+        if (!Files.exists(moovAtEnd)) {
+            ffmpeg("-i", tv.toString(), "-c", "copy", moovAtEnd.toString());
+        }
+        Path noAudio = bucket.resolve(NO_AUDIO);
+        if (!Files.exists(noAudio)) {
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=2", "-c:v", "libx264", "-preset", "ultrafast",
+                    noAudio.toString());
+        }
+        Path truncated = bucket.resolve(TRUNCATED);
+        if (!Files.exists(truncated)) {
+            byte[] whole = Files.readAllBytes(tv);
+            Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length * 4 / 10));
+        }
+        Files.writeString(bucket.resolve(NOT_MEDIA), "this is not a video\n", StandardCharsets.UTF_8);
+        Path unicode = bucket.resolve(UNICODE);
+        if (!Files.exists(unicode)) {
+            Files.copy(tv, unicode);
+        }
+        Path longVideo = bucket.resolve(LONG);
+        if (!Files.exists(longVideo)) {
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=5:duration=300",
+                    "-f", "lavfi", "-i", "sine=frequency=300:sample_rate=48000:duration=300",
+                    "-ac", "2", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-b:a", "96k",
+                    "-movflags", "+faststart", longVideo.toString());
+        }
+        Path secret = data.resolve("secret").resolve("secret.mp4");
+        if (!Files.exists(secret)) {
+            Files.copy(tv, secret);
+        }
+        link(bucket.resolve(LINK_OUT), Path.of("..", "..", "secret", "secret.mp4"));
+        link(bucket.resolve("linkdir"), Path.of("..", "secret"));
+    }
+
+    private static void link(Path link, Path target) throws IOException {
+        if (!Files.isSymbolicLink(link)) {
+            Files.createSymbolicLink(link, target);
+        }
+    }
+
+    private static void ffmpeg(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
+        command.addAll(List.of(args));
+        run(command);
+    }
+
+    static String run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return output;
+    }
+}
