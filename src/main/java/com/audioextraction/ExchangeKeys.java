@@ -9,6 +9,8 @@ public final class ExchangeKeys {
     public static final String REQUEST = "audioRequest";
     /** The resolved {@link com.audioextraction.source.Source}. */
     public static final String SOURCE = "audioSource";
+    /** The {@link com.audioextraction.extraction.ExtractionPlan}: chosen stream and output shape. */
+    public static final String PLAN = "audioPlan";
     /** The Vert.x response of an HTTP request, written to directly while streaming. */
     public static final String HTTP_RESPONSE = "audioHttpResponse";
 

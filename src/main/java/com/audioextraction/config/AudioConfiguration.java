@@ -3,7 +3,9 @@ package com.audioextraction.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
+import com.audioextraction.extraction.ExtractionPlanner;
 import com.audioextraction.ffmpeg.FfmpegBinary;
 import com.audioextraction.ffmpeg.FfmpegCommand;
 import com.audioextraction.ffmpeg.FfmpegLocator;
@@ -13,6 +15,9 @@ import com.audioextraction.format.AudioFormat;
 import com.audioextraction.http.AudioStreamer;
 import com.audioextraction.http.ErrorResponder;
 import com.audioextraction.http.HttpRequestReader;
+import com.audioextraction.probe.FfmpegDumpProber;
+import com.audioextraction.probe.FfprobeProber;
+import com.audioextraction.probe.MediaProber;
 import com.audioextraction.request.RequestParser;
 import com.audioextraction.source.SourceResolver;
 import org.apache.camel.CamelConfiguration;
@@ -45,6 +50,12 @@ public class AudioConfiguration implements CamelConfiguration {
     @PropertyInject(value = "audio.ffmpeg-path", defaultValue = " ")
     private String ffmpegPath;
 
+    @PropertyInject(value = "audio.ffprobe-path", defaultValue = " ")
+    private String ffprobePath;
+
+    @PropertyInject(value = "audio.probe-timeout", defaultValue = "30s")
+    private String probeTimeout;
+
     @PropertyInject(value = "audio.max-request-bytes", defaultValue = "65536")
     private int maxRequestBytes;
 
@@ -57,8 +68,12 @@ public class AudioConfiguration implements CamelConfiguration {
                 "audio.default-audio-format=" + defaultAudioFormat + " is not one of " + AudioFormat.allowedIds()));
         Path bucketRoot = Path.of(minioDataPath.trim(), bucketName.trim()).toAbsolutePath().normalize();
         FfmpegBinary ffmpeg = FfmpegLocator.locate(ffmpegPath);
-        FfmpegProcesses processes = new FfmpegProcesses(ffmpeg);
+        Optional<String> ffprobe = FfmpegLocator.ffprobeBeside(ffmpeg, ffprobePath);
+        FfmpegProcesses processes = new FfmpegProcesses();
         context.addService(processes, true, true);
+        Duration probeDeadline = Duration.ofMillis(TimeUtils.toMilliSeconds(probeTimeout.trim()));
+        MediaProber prober = ffprobe.<MediaProber>map(path -> new FfprobeProber(path, processes, probeDeadline))
+                .orElseGet(() -> new FfmpegDumpProber(ffmpeg.path(), processes, probeDeadline));
 
         Registry registry = context.getRegistry();
         registry.bind("ffmpegProcesses", processes);
@@ -67,10 +82,13 @@ public class AudioConfiguration implements CamelConfiguration {
         registry.bind("httpRequestReader", new HttpRequestReader(maxRequestBytes));
         registry.bind("requestParser", new RequestParser(defaultFormat));
         registry.bind("sourceResolver", new SourceResolver(bucketRoot));
+        registry.bind("mediaProber", prober);
+        registry.bind("extractionPlanner", new ExtractionPlanner());
         registry.bind("audioStreamer", new AudioStreamer(Duration.ofMillis(TimeUtils.toMilliSeconds(stallTimeout.trim()))));
         registry.bind("errorResponder", new ErrorResponder());
 
         LOG.info("ffmpeg: {} ({}), {}", ffmpeg.path(), ffmpeg.origin(), ffmpeg.version());
+        LOG.info("probe: {}", ffprobe.map(p -> "ffprobe " + p).orElse("ffmpeg's input description (no ffprobe found)"));
         LOG.info("bucket root: {}{}", bucketRoot, Files.isDirectory(bucketRoot) ? "" : " (does not exist yet: every request will be 404)");
         LOG.info("default format: {}", defaultFormat.id());
     }

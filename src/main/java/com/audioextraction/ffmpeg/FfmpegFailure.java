@@ -54,7 +54,8 @@ public final class FfmpegFailure {
     /** The first error line that explains something (ffmpeg's closing remarks explain nothing). */
     private static String usefulLine(List<String> errors) {
         return errors.stream()
-                .filter(l -> !l.startsWith("Conversion failed") && !l.startsWith("To ignore this"))
+                .filter(l -> !l.startsWith("Conversion failed") && !l.startsWith("To ignore this")
+                        && !l.startsWith("At least one output file"))
                 .findFirst()
                 .orElse(errors.isEmpty() ? "" : errors.get(errors.size() - 1));
     }

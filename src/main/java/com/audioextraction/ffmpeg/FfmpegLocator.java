@@ -37,6 +37,24 @@ public final class FfmpegLocator {
         return probe(new DefaultFFMPEGLocator().getExecutablePath(), "bundled");
     }
 
+    /**
+     * The ffprobe to probe with: {@code audio.ffprobe-path} when set, else the one beside the chosen
+     * ffmpeg, else the PATH's; empty when there is none (the bundled build has no ffprobe).
+     */
+    public static Optional<String> ffprobeBeside(FfmpegBinary ffmpeg, String configuredPath) {
+        if (configuredPath != null && !configuredPath.isBlank()) {
+            return Optional.of(probe(configuredPath.trim(), "audio.ffprobe-path").path());
+        }
+        if (ffmpeg.origin().equals("bundled")) {
+            return Optional.empty();
+        }
+        Path sibling = Path.of(ffmpeg.path()).resolveSibling("ffprobe");
+        if (Files.isRegularFile(sibling) && Files.isExecutable(sibling)) {
+            return Optional.of(sibling.toString());
+        }
+        return findOnPath("ffprobe", System.getenv("PATH")).map(Path::toString);
+    }
+
     static Optional<Path> findOnPath(String name, String path) {
         if (path == null) {
             return Optional.empty();

@@ -16,23 +16,22 @@ import java.util.regex.Pattern;
 
 /**
  * Reads ffmpeg's stderr to its end (so ffmpeg never blocks on a full pipe) and keeps what the
- * service needs from it: the source duration, the error lines, the last lines, and the amount of
- * audio written. Expects {@code -loglevel level+info}, which tags each line with its level.
+ * service needs from it: its first lines (the input's description), the error lines, the last lines,
+ * and the amount of audio written. Expects {@code -loglevel level+info}, which tags each line with its level.
  */
 final class FfmpegLog {
 
-    private static final Pattern DURATION = Pattern.compile("Duration: (\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
     private static final Pattern OUTPUT_TIME = Pattern.compile("size=\\s*\\S+ time=(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
     private static final Pattern LEVEL = Pattern.compile("^(\\[[^\\]]+ @ 0x[0-9a-f]+\\] )?\\[(\\w+)\\] ?");
     private static final int MAX_ERRORS = 20;
     private static final int MAX_TAIL = 30;
     private static final int MAX_LINE = 2000;
+    private static final int MAX_HEAD = 1000;
 
-    private final CountDownLatch headerSeen = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final List<String> errors = new ArrayList<>();
+    private final List<String> head = new ArrayList<>();
     private final Deque<String> tail = new ArrayDeque<>();
-    private volatile double sourceDuration = Double.NaN;
     private volatile double outputSeconds = Double.NaN;
 
     /** Reads the stream until ffmpeg closes it; runs on its own thread. */
@@ -56,7 +55,6 @@ final class FfmpegLog {
         } catch (IOException e) {
             // the process was killed: nothing more to read
         } finally {
-            headerSeen.countDown();
             ended.countDown();
         }
     }
@@ -68,6 +66,9 @@ final class FfmpegLog {
         String context = tagged && level.group(1) != null ? level.group(1) : "";
         String text = tagged ? raw.substring(level.end()) : raw;
         synchronized (this) {
+            if (head.size() < MAX_HEAD) {
+                head.add(text);
+            }
             tail.addLast(context + text);
             if (tail.size() > MAX_TAIL) {
                 tail.removeFirst();
@@ -76,19 +77,9 @@ final class FfmpegLog {
                 errors.add(text.strip());
             }
         }
-        if (Double.isNaN(sourceDuration)) {
-            Matcher d = DURATION.matcher(text);
-            if (d.find()) {
-                sourceDuration = seconds(d);
-            }
-        }
         Matcher t = OUTPUT_TIME.matcher(text);
         if (t.find()) {
             outputSeconds = seconds(t);
-        }
-        // ffmpeg prints the stream mapping after it opened the input and before it writes any output
-        if (text.startsWith("Stream mapping:")) {
-            headerSeen.countDown();
         }
     }
 
@@ -96,19 +87,9 @@ final class FfmpegLog {
         return Integer.parseInt(m.group(1)) * 3600 + Integer.parseInt(m.group(2)) * 60 + Double.parseDouble(m.group(3));
     }
 
-    /** Waits until ffmpeg has described its input (or ended), at most {@code millis}. */
-    void awaitHeader(long millis) throws InterruptedException {
-        headerSeen.await(millis, TimeUnit.MILLISECONDS);
-    }
-
     /** Waits until stderr is closed, at most {@code millis}. */
     void awaitEnd(long millis) throws InterruptedException {
         ended.await(millis, TimeUnit.MILLISECONDS);
-    }
-
-    OptionalDouble sourceDuration() {
-        double d = sourceDuration;
-        return Double.isNaN(d) ? OptionalDouble.empty() : OptionalDouble.of(d);
     }
 
     OptionalDouble outputSeconds() {
@@ -118,6 +99,11 @@ final class FfmpegLog {
 
     synchronized List<String> errors() {
         return List.copyOf(errors);
+    }
+
+    /** The first lines (up to 1000), without their level tags: ffmpeg's description of its input. */
+    synchronized List<String> head() {
+        return List.copyOf(head);
     }
 
     synchronized List<String> tail() {

@@ -59,11 +59,6 @@ public final class FfmpegProcess {
         return exit;
     }
 
-    /** Waits at most {@code millis} for ffmpeg to have described its input, so its duration is known. */
-    public void awaitInputDescribed(long millis) throws InterruptedException {
-        log.awaitHeader(millis);
-    }
-
     /** Ends the process now (SIGKILL: its output is unwanted). Safe to call more than once. */
     public void kill(String reason) {
         if (process.isAlive()) {
@@ -88,11 +83,6 @@ public final class FfmpegProcess {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
-    /** The input's duration as ffmpeg reported it. */
-    public OptionalDouble sourceDuration() {
-        return log.sourceDuration();
-    }
-
     /** Seconds of audio ffmpeg reported writing (known after the exit). */
     public OptionalDouble outputSeconds() {
         return log.outputSeconds();
@@ -101,6 +91,11 @@ public final class FfmpegProcess {
     /** Lines ffmpeg logged at error level or above. */
     public List<String> errors() {
         return log.errors();
+    }
+
+    /** The first lines of stderr (without level tags). */
+    public List<String> head() {
+        return log.head();
     }
 
     /** The last lines of stderr, for diagnosis. */

@@ -1,9 +1,16 @@
 package com.audioextraction.ffmpeg;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.support.service.ServiceSupport;
@@ -11,28 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every ffmpeg the service has started and that still runs. As a Camel service it kills whatever
- * is left when the context stops, so no child outlives the service.
+ * Every ffmpeg (and ffprobe) the service has started and that still runs. As a Camel service it
+ * kills whatever is left when the context stops, so no child outlives the service.
  */
 public class FfmpegProcesses extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegProcesses.class);
 
-    private final FfmpegBinary binary;
+    /** A process run to its end: its exit code and what it wrote to stdout. */
+    public record Completed(FfmpegProcess process, int exit, byte[] stdout) {
+    }
+
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "ffmpeg-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Set<FfmpegProcess> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong started = new AtomicLong();
-
-    public FfmpegProcesses(FfmpegBinary binary) {
-        this.binary = binary;
-    }
-
-    public FfmpegBinary binary() {
-        return binary;
-    }
-
-    public FfmpegProcess start(List<String> args) throws IOException {
-        return start(binary.path(), args);
-    }
 
     public FfmpegProcess start(String executable, List<String> args) throws IOException {
         FfmpegProcess process = FfmpegProcess.start(executable, args);
@@ -42,12 +45,31 @@ public class FfmpegProcesses extends ServiceSupport {
         return process;
     }
 
-    /** How many ffmpeg processes run now. */
+    /**
+     * Runs a short command (a probe) to its end, keeping at most {@code maxOutput} bytes of its
+     * stdout; it is killed if it has not ended after {@code timeout}.
+     */
+    public Completed runToEnd(String executable, List<String> args, Duration timeout, int maxOutput)
+            throws IOException, InterruptedException {
+        FfmpegProcess process = start(executable, args);
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> process.kill("no answer within " + timeout.toSeconds() + " s"), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try (InputStream out = process.stdout()) {
+            byte[] stdout = out.readNBytes(maxOutput);
+            out.transferTo(OutputStream.nullOutputStream());
+            return new Completed(process, process.awaitExit(), stdout);
+        } finally {
+            deadline.cancel(false);
+            process.kill("finished");
+        }
+    }
+
+    /** How many processes run now. */
     public int running() {
         return running.size();
     }
 
-    /** How many ffmpeg processes were started since the service started. */
+    /** How many processes were started since the service started. */
     public long started() {
         return started.get();
     }
@@ -65,5 +87,10 @@ public class FfmpegProcesses extends ServiceSupport {
         for (FfmpegProcess process : running) {
             process.awaitGone(1000);
         }
+    }
+
+    @Override
+    protected void doShutdown() {
+        deadlines.shutdownNow();
     }
 }

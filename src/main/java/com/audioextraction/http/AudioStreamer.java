@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.audioextraction.ExchangeKeys;
+import com.audioextraction.extraction.ExtractionPlan;
+import com.audioextraction.format.AudioFormat;
 import com.audioextraction.ffmpeg.FfmpegFailure;
 import com.audioextraction.ffmpeg.FfmpegProcess;
 import com.audioextraction.ffmpeg.StreamingExecResult;
@@ -32,7 +34,6 @@ public class AudioStreamer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioStreamer.class);
     private static final int CHUNK_BYTES = 64 * 1024;
-    private static final long DESCRIBE_WAIT_MILLIS = 500;
 
     private final Duration stallTimeout;
 
@@ -41,7 +42,8 @@ public class AudioStreamer {
     }
 
     public void stream(Exchange exchange) {
-        ExtractionRequest request = exchange.getProperty(ExchangeKeys.REQUEST, ExtractionRequest.class);
+        ExtractionPlan plan = exchange.getProperty(ExchangeKeys.PLAN, ExtractionPlan.class);
+        ExtractionRequest request = plan.request();
         Source source = exchange.getProperty(ExchangeKeys.SOURCE, Source.class);
         HttpServerResponse response = exchange.getProperty(ExchangeKeys.HTTP_RESPONSE, HttpServerResponse.class);
         FfmpegProcess ffmpeg = exchange.getMessage().getBody(StreamingExecResult.class).process();
@@ -51,7 +53,7 @@ public class AudioStreamer {
 
         ResponseChannel channel = new ResponseChannel(response, stallTimeout, () -> ffmpeg.kill("client disconnected"));
         try {
-            send(request, source, ffmpeg, channel);
+            send(plan, source, ffmpeg, channel);
         } catch (ResponseChannel.ClientGoneException e) {
             ffmpeg.kill(e.getMessage());
             LOG.info("[{}] client gone after {} bytes ({}); ffmpeg pid {} killed", id, channel.bytesSent(),
@@ -78,8 +80,9 @@ public class AudioStreamer {
         }
     }
 
-    private void send(ExtractionRequest request, Source source, FfmpegProcess ffmpeg, ResponseChannel channel)
+    private void send(ExtractionPlan plan, Source source, FfmpegProcess ffmpeg, ResponseChannel channel)
             throws IOException, InterruptedException {
+        ExtractionRequest request = plan.request();
         String id = request.id();
         InputStream audio = ffmpeg.stdout();
         byte[] buffer = new byte[CHUNK_BYTES];
@@ -93,8 +96,7 @@ public class AudioStreamer {
                     FfmpegFailure.explain(ffmpeg, exit, source.ffmpegInput(), request.savepath()));
             throw FfmpegFailure.beforeOutput(ffmpeg, exit, source.ffmpegInput(), request.savepath());
         }
-        ffmpeg.awaitInputDescribed(DESCRIBE_WAIT_MILLIS);
-        channel.commit(headers(request, ffmpeg));
+        channel.commit(headers(plan));
         LOG.info("[{}] first audio bytes after {} ms", id, ffmpeg.elapsedMillis());
         do {
             channel.write(buffer, n);
@@ -113,14 +115,31 @@ public class AudioStreamer {
                         ? String.format(Locale.ROOT, " (%.2f s of audio)", ffmpeg.outputSeconds().getAsDouble()) : "");
     }
 
-    private static Map<String, String> headers(ExtractionRequest request, FfmpegProcess ffmpeg) {
+    private static Map<String, String> headers(ExtractionPlan plan) {
+        ExtractionRequest request = plan.request();
+        AudioFormat format = request.format();
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", request.format().contentType());
-        headers.put("Content-Disposition", ContentDisposition.attachment(request.savepath(), request.format().extension()));
+        headers.put("Content-Type", format.contentType(plan.sampleRate(), plan.channels()));
+        headers.put("Content-Disposition", ContentDisposition.attachment(request.savepath(), format.extension()));
         headers.put("Cache-Control", "no-store");
         headers.put("X-Request-Id", request.id());
-        headers.put("X-Audio-Format", request.format().id());
-        ffmpeg.sourceDuration().ifPresent(d -> headers.put("X-Source-Duration", String.format(Locale.ROOT, "%.3f", d)));
+        headers.put("X-Audio-Format", format.id());
+        headers.put("X-Sample-Rate", String.valueOf(plan.sampleRate()));
+        headers.put("X-Channels", String.valueOf(plan.channels()));
+        headers.put("X-Audio-Stream", String.valueOf(plan.stream().index()));
+        if (plan.stream().language() != null) {
+            headers.put("X-Audio-Language", plan.stream().language());
+        }
+        if (plan.media().duration() != null) {
+            headers.put("X-Source-Duration", seconds(plan.media().duration()));
+        }
+        if (plan.outputDuration() != null) {
+            headers.put("X-Output-Duration", seconds(plan.outputDuration()));
+        }
         return headers;
+    }
+
+    private static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

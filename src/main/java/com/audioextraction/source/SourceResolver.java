@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import com.audioextraction.ApiException;
-import com.audioextraction.request.ExtractionRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +31,10 @@ public class SourceResolver {
         return bucketRoot;
     }
 
-    public Source resolve(ExtractionRequest request) {
-        Path file = resolveFile(request.savepath());
-        LOG.info("[{}] resolved {} -> {}", request.id(), request.savepath(), file);
+    /** The source of {@code savepath}; {@code requestId} only labels the log line. */
+    public Source resolve(String savepath, String requestId) {
+        Path file = resolveFile(savepath);
+        LOG.info("[{}] resolved {} -> {}", requestId, savepath, file);
         return Source.localFile(file);
     }
 

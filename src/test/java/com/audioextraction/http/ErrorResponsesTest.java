@@ -62,7 +62,7 @@ class ErrorResponsesTest extends ServiceTestSupport {
     @Test
     void rejectsAnUnknownFormatListingTheAllowedOnes() throws Exception {
         JsonNode body = assertJsonError(postJson(json(MediaFixtures.TV, "ogg")), 400, "unsupported audio_format \"ogg\"");
-        assertEquals("allowed formats: mp3, wav, flac", body.path("detail").asText());
+        assertEquals("allowed formats: mp3, wav, flac, pcm, opus, aac", body.path("detail").asText());
     }
 
     @Test

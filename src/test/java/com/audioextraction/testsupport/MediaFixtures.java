@@ -35,7 +35,16 @@ public final class MediaFixtures {
     /** A symlinked folder in the bucket that points outside it. */
     public static final String LINK_DIR_OUT = "linkdir/secret.mp4";
 
+    /**
+     * 8 s, two audio streams: {@code ara} 5.1 at 300 Hz flagged default, then {@code eng} stereo
+     * at 1000 Hz (44.1 kHz).
+     */
+    public static final String TWO_LANGUAGES = "tv/two-languages.mkv";
+    /** 4 s of video with an MP3 audio track (not AAC). */
+    public static final String MP3_AUDIO = "tv/mp3-audio.mkv";
+
     public static final double TV_SECONDS = 10.0;
+    public static final double TWO_LANGUAGES_SECONDS = 8.0;
     public static final double LONG_SECONDS = 300.0;
 
     private static final Path ROOT = Path.of("target", "test-media").toAbsolutePath();
@@ -99,6 +108,22 @@ public final class MediaFixtures {
                     "-f", "lavfi", "-i", "sine=frequency=300:sample_rate=48000:duration=300",
                     "-ac", "2", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-b:a", "96k",
                     "-movflags", "+faststart", longVideo.toString());
+        }
+        Path twoLanguages = bucket.resolve(TWO_LANGUAGES);
+        if (!Files.exists(twoLanguages)) {
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=8",
+                    "-f", "lavfi", "-i", "sine=frequency=300:sample_rate=48000:duration=8",
+                    "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=44100:duration=8",
+                    "-map", "0:v", "-map", "1:a", "-map", "2:a", "-c:v", "libx264", "-preset", "ultrafast",
+                    "-c:a", "aac", "-ac:a:0", "6", "-ac:a:1", "2",
+                    "-metadata:s:a:0", "language=ara", "-metadata:s:a:1", "language=eng",
+                    "-disposition:a:0", "default", "-disposition:a:1", "0", twoLanguages.toString());
+        }
+        Path mp3Audio = bucket.resolve(MP3_AUDIO);
+        if (!Files.exists(mp3Audio)) {
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=4",
+                    "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=4",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "libmp3lame", mp3Audio.toString());
         }
         Path secret = data.resolve("secret").resolve("secret.mp4");
         if (!Files.exists(secret)) {

@@ -1,0 +1,24 @@
+package com.audioextraction.routes;
+
+import com.audioextraction.ExchangeKeys;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/** GET /probe?savepath=... and POST /probe: what a video holds, as JSON, before pulling any audio. */
+public class ProbeRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("platform-http:/probe?httpMethodRestrict=GET,POST&useBodyHandler=false")
+                .routeId("http-probe")
+                .routeConfigurationId(HttpErrorConfiguration.ID)
+                .to("direct:read-http-request")
+                .bean("requestParser", "parseSavepath")
+                .setProperty("savepath", body())
+                .bean("sourceResolver", "resolve(${body}, ${exchangeProperty." + ExchangeKeys.REQUEST_ID + "})")
+                .bean("mediaProber", "probe(${body}, ${exchangeProperty.savepath})")
+                .removeHeaders("*")
+                .marshal().json()
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
+    }
+}

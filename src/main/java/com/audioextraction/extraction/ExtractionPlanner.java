@@ -1,0 +1,85 @@
+package com.audioextraction.extraction;
+
+import com.audioextraction.ApiException;
+import com.audioextraction.format.AudioFormat;
+import com.audioextraction.probe.AudioStream;
+import com.audioextraction.probe.MediaInfo;
+import com.audioextraction.request.ExtractionOptions;
+import com.audioextraction.request.ExtractionRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what to extract once the video is known: picks the audio stream (by {@code track}, by
+ * {@code language}, else the default-flagged one, else the first; never silently another) and the
+ * output's rate, channels, bitrate and duration. Answers 422 when the video cannot give what was
+ * asked, listing what it has.
+ */
+public class ExtractionPlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractionPlanner.class);
+
+    public ExtractionPlan plan(ExtractionRequest request, MediaInfo media) {
+        AudioStream stream = chooseStream(request, media);
+        AudioFormat format = request.format();
+        ExtractionOptions options = request.options();
+        if (format.copiesSource() && !"aac".equals(stream.codec())) {
+            throw ApiException.unprocessable("source audio is not AAC",
+                    "aac copies the source stream without re-encoding, but audio stream " + stream.index() + " is "
+                            + stream.codec() + "; use one of " + AudioFormat.reencodingIds());
+        }
+        if (options.start() != null && media.duration() != null && options.start() >= media.duration()) {
+            throw ApiException.unprocessable("start is beyond the end",
+                    "start " + options.start() + " s, but the video is " + media.duration() + " s long");
+        }
+        int sampleRate = format.copiesSource() ? stream.sampleRate()
+                : options.sampleRate() != null ? options.sampleRate()
+                : format.defaultSampleRate().orElse(format.nearestSampleRate(stream.sampleRate()));
+        int channels = format.copiesSource() ? stream.channels()
+                : options.channels() != null ? options.channels()
+                : format.defaultChannels().orElse(format.channelsFor(stream.channels()));
+        Integer bitrate = format.bitrate().map(b -> options.bitrate() != null ? options.bitrate() : b.standard()).orElse(null);
+        ExtractionPlan plan = new ExtractionPlan(request, media, stream, sampleRate, channels, bitrate,
+                outputDuration(media.duration(), options));
+        LOG.info("[{}] audio stream {} ({} {} Hz {}ch{}) -> {} {} Hz {}ch{}", request.id(), stream.index(), stream.codec(),
+                stream.sampleRate(), stream.channels(), stream.language() == null ? "" : " " + stream.language(), format.id(),
+                sampleRate, channels, segment(options));
+        return plan;
+    }
+
+    private static AudioStream chooseStream(ExtractionRequest request, MediaInfo media) {
+        ExtractionOptions options = request.options();
+        if (media.audio().isEmpty()) {
+            throw ApiException.unprocessable("no audio stream", request.savepath() + " has no audio stream");
+        }
+        if (options.track() != null) {
+            if (options.track() >= media.audio().size()) {
+                throw ApiException.unprocessable("no audio track " + options.track(),
+                        "audio streams: " + media.describeAudio());
+            }
+            return media.audio().get(options.track());
+        }
+        if (options.language() != null) {
+            return media.audio().stream().filter(s -> Languages.matches(options.language(), s.language())).findFirst()
+                    .orElseThrow(() -> ApiException.unprocessable("no audio stream in language " + options.language(),
+                            "audio streams: " + media.describeAudio()));
+        }
+        return media.defaultAudio().orElseThrow();
+    }
+
+    private static Double outputDuration(Double source, ExtractionOptions options) {
+        if (source == null) {
+            return options.duration();
+        }
+        double remaining = Math.max(0, source - (options.start() == null ? 0 : options.start()));
+        return options.duration() == null ? remaining : Math.min(remaining, options.duration());
+    }
+
+    private static String segment(ExtractionOptions options) {
+        if (options.start() == null && options.duration() == null) {
+            return "";
+        }
+        return " from " + (options.start() == null ? 0 : options.start()) + " s"
+                + (options.duration() == null ? "" : " for " + options.duration() + " s");
+    }
+}

@@ -1,0 +1,18 @@
+package com.audioextraction.request;
+
+/**
+ * What a request may ask beyond the format; null means "not asked".
+ *
+ * @param sampleRate output sample rate in Hz
+ * @param channels   output channels (1 or 2)
+ * @param bitrate    output bitrate in bit/s (lossy formats)
+ * @param start      seconds into the source where the output begins
+ * @param duration   seconds of output at most
+ * @param track      index of the audio stream among the source's audio streams, from 0
+ * @param language   ISO 639-1 or -2 tag of the wanted audio stream
+ */
+public record ExtractionOptions(Integer sampleRate, Integer channels, Integer bitrate, Double start, Double duration,
+        Integer track, String language) {
+
+    public static final ExtractionOptions NONE = new ExtractionOptions(null, null, null, null, null, null, null);
+}

@@ -1,0 +1,50 @@
+package com.audioextraction.testsupport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Raw s16le audio: how to get it the way Whisper does, and what tone it holds. */
+public final class Pcm {
+
+    private Pcm() {
+    }
+
+    /** openai/whisper's loader, verbatim: {@code ffmpeg -nostdin -threads 0 -i FILE -f s16le -ac 1 -acodec pcm_s16le -ar 16000 -}. */
+    public static byte[] whisperLoad(Path file, String... inputOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-threads", "0"));
+        command.addAll(List.of(inputOptions));
+        command.addAll(List.of("-i", file.toString(), "-f", "s16le", "-ac", "1", "-acodec", "pcm_s16le", "-ar", "16000", "-"));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = process.getInputStream().readAllBytes();
+        try {
+            if (process.waitFor() != 0) {
+                throw new IOException("whisper's ffmpeg command failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return out;
+    }
+
+    /** The dominant frequency of mono s16le samples at {@code rate}, from zero crossings. */
+    public static double toneHz(byte[] s16le, int rate) {
+        ShortBuffer samples = ByteBuffer.wrap(s16le).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+        int crossings = 0;
+        short previous = samples.get(0);
+        for (int i = 1; i < samples.limit(); i++) {
+            short current = samples.get(i);
+            if ((previous < 0 && current >= 0) || (previous >= 0 && current < 0)) {
+                crossings++;
+            }
+            previous = current;
+        }
+        double seconds = samples.limit() / (double) rate;
+        return crossings / 2.0 / seconds;
+    }
+}
