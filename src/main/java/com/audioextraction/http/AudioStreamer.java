@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public class AudioStreamer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioStreamer.class);
-    private static final int CHUNK_BYTES = 64 * 1024;
+    private static final int CHUNK_BYTES = 256 * 1024;
 
     private final Duration stallTimeout;
 
@@ -100,7 +100,8 @@ public class AudioStreamer {
         LOG.info("[{}] first audio bytes after {} ms", id, ffmpeg.elapsedMillis());
         do {
             channel.write(buffer, n);
-        } while ((n = audio.read(buffer)) >= 0);
+            buffer = new byte[CHUNK_BYTES]; // the written one now belongs to the response
+        } while ((n = readChunk(audio, buffer)) >= 0);
 
         int exit = ffmpeg.awaitExit();
         if (exit != 0 || !ffmpeg.errors().isEmpty()) {
@@ -113,6 +114,22 @@ public class AudioStreamer {
         LOG.info("[{}] ffmpeg exit 0 after {} ms; sent {} bytes{}", id, ffmpeg.elapsedMillis(), channel.bytesSent(),
                 ffmpeg.outputSeconds().isPresent()
                         ? String.format(Locale.ROOT, " (%.2f s of audio)", ffmpeg.outputSeconds().getAsDouble()) : "");
+    }
+
+    /**
+     * Fills the buffer with what ffmpeg has written so far (a pipe hands out at most 64 KiB per read):
+     * fewer, larger writes cost the socket path far less. Blocks only when nothing is there yet.
+     */
+    private static int readChunk(InputStream audio, byte[] buffer) throws IOException {
+        int n = audio.read(buffer);
+        while (n > 0 && n < buffer.length && audio.available() > 0) {
+            int more = audio.read(buffer, n, buffer.length - n);
+            if (more < 0) {
+                break;
+            }
+            n += more;
+        }
+        return n;
     }
 
     private static Map<String, String> headers(ExtractionPlan plan) {

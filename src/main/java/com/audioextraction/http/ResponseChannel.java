@@ -2,13 +2,13 @@ package com.audioextraction.http;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -26,6 +26,8 @@ final class ResponseChannel {
             super(message);
         }
     }
+
+    private static final int WRITE_QUEUE_BYTES = 1024 * 1024;
 
     private final HttpServerResponse response;
     private final Duration stallTimeout;
@@ -57,15 +59,18 @@ final class ResponseChannel {
         committed = true;
         response.setStatusCode(200);
         response.setChunked(true);
+        // a deeper write queue than Netty's 64 KiB default: far fewer drain round trips per stream
+        response.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
         headers.forEach(response::putHeader);
     }
 
+    /** Sends {@code length} bytes of {@code bytes}, which then belong to the response (no copy is made). */
     void write(byte[] bytes, int length) throws IOException, InterruptedException {
         if (closed.isDone()) {
             throw new ClientGoneException("client closed the connection");
         }
         try {
-            response.write(Buffer.buffer(Arrays.copyOf(bytes, length)));
+            response.write(Buffer.buffer(Unpooled.wrappedBuffer(bytes, 0, length)));
         } catch (IllegalStateException e) {
             throw new ClientGoneException("client closed the connection");
         }

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Measures one transfer: time to first byte, total time and bytes, for an HTTP GET or a command's stdout.
+
+    measure.py url URL [RATE_BYTES_PER_S]   -> JSON {ttfb, total, bytes, status}
+    measure.py cmd ARG...                   -> JSON {ttfb, total, bytes, exit}
+Only loopback URLs are accepted. Reads in 64 KiB blocks; a rate limits reading (a slow client).
+"""
+import json
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+
+def read_all(stream, started, rate=None):
+    first = None
+    total = 0
+    while True:
+        block = stream.read(65536)
+        if not block:
+            break
+        if first is None:
+            first = time.monotonic() - started
+        total += len(block)
+        if rate:
+            # sleep so that the bytes so far took at least bytes/rate seconds
+            ahead = total / rate - (time.monotonic() - started)
+            if ahead > 0:
+                time.sleep(ahead)
+    return first, total
+
+
+def main():
+    kind = sys.argv[1]
+    started = time.monotonic()
+    if kind == "url":
+        url = sys.argv[2]
+        host = urllib.parse.urlparse(url).hostname
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            sys.exit("only loopback URLs")
+        rate = float(sys.argv[3]) if len(sys.argv) > 3 else None
+        with urllib.request.urlopen(url, timeout=600) as response:
+            first, total = read_all(response, started, rate)
+            status = response.status
+        print(json.dumps({"ttfb": first, "total": time.monotonic() - started, "bytes": total, "status": status}))
+    else:
+        process = subprocess.Popen(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        first, total = read_all(process.stdout, started)
+        code = process.wait()
+        print(json.dumps({"ttfb": first, "total": time.monotonic() - started, "bytes": total, "exit": code}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Benchmarks the built jar against the same ffmpeg command run by hand, in the same run.
+#   bench/run.sh [--smoke] [MEDIA_DIR]
+# MEDIA_DIR holds bench/make-fixtures.sh's files (default: bench/media, generated when missing).
+# --smoke: the 10-minute file only, two formats, one concurrency level (well under a minute).
+# Prints a table and appends JSON lines to bench/out/results.jsonl. All traffic stays on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+smoke=false
+if [ "${1:-}" = "--smoke" ]; then smoke=true; shift; fi
+media=$(realpath -m "${1:-bench/media}")
+port=${BENCH_PORT:-18888}
+out=bench/out
+mkdir -p "$out"
+results=$out/results.jsonl
+run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+[ -f target/audio-extraction.jar ] || mvn -B -q package -DskipTests
+if $smoke; then
+  [ -f "$media/tv-10m.mp4" ] || bash bench/make-fixtures.sh "$media" >/dev/null
+else
+  bash bench/make-fixtures.sh "$media" >/dev/null
+fi
+
+# the bucket is a link to the media folder (the service resolves the bucket root itself)
+work=$(mktemp -d)
+mkdir -p "$work/minio"
+ln -s "$media" "$work/minio/videos"
+log=$out/service.log
+java -Xmx256m -Dcamel.server.host=127.0.0.1 -Dcamel.server.port="$port" \
+     -Daudio.minio-data-path="$work/minio" -Daudio.bucket-name=videos \
+     -jar target/audio-extraction.jar > "$log" 2>&1 &
+jvm=$!
+cleanup() { kill "$jvm" 2>/dev/null || true; wait "$jvm" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+for _ in $(seq 1 60); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/probe?savepath=tv-10m.mp4" && break
+  sleep 0.5
+done
+
+ffmpeg_version=$(ffmpeg -version | head -1)
+record() { # name json
+  printf '{"run":"%s","bench":"%s","result":%s}\n' "$run_id" "$1" "$2" >> "$results"
+}
+
+# CPU seconds (user+system) of the JVM and its reaped children (ffmpeg), from /proc
+cpu_of_jvm() {
+  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15 + $16 + $17) / hz }' "/proc/$jvm/stat"
+}
+
+# the service's ffmpeg arguments for each format, for the hand-run floor (see FfmpegCommand)
+encoder_args() {
+  case $1 in
+    mp3)  echo "-c:a libmp3lame -b:a 320000 -ar 48000 -ac 2 -f mp3" ;;
+    wav)  echo "-c:a pcm_s16le -fflags +bitexact -flags:a +bitexact -ar 48000 -ac 2 -f wav" ;;
+    flac) echo "-c:a flac -sample_fmt s16 -ar 48000 -ac 2 -f flac" ;;
+    pcm)  echo "-acodec pcm_s16le -ar 16000 -ac 1 -f s16le" ;;
+    opus) echo "-c:a libopus -b:a 32000 -ar 16000 -ac 1 -f ogg" ;;
+    aac)  echo "-c:a copy -f adts" ;;
+  esac
+}
+floor_cmd() { # file format
+  # shellcheck disable=SC2046
+  echo ffmpeg -nostdin -hide_banner -nostats -loglevel level+info -xerror -protocol_whitelist file \
+       -i "file:$media/$1" -map 0:1 -vn -sn -dn $(encoder_args "$2") pipe:1
+}
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+
+echo "== $(date -u) on $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; $ffmpeg_version"
+
+# 1. every format on the long file: first byte, total, ratio to the hand-run ffmpeg, CPU seconds
+file=tv-1h.mp4; formats="mp3 wav flac pcm opus aac"
+if $smoke; then file=tv-10m.mp4; formats="pcm aac"; fi
+printf '%-6s %10s %10s %10s %10s %8s %9s %12s\n' format ttfb_s total_s floor_ttfb floor_s ratio cpu_s MB
+for f in $formats; do
+  # shellcheck disable=SC2046
+  floor=$(python3 bench/measure.py cmd $(floor_cmd "$file" "$f"))
+  cpu0=$(cpu_of_jvm)
+  svc=$(python3 bench/measure.py url "http://127.0.0.1:$port/extract-audio?savepath=$file&audio_format=$f")
+  cpu1=$(cpu_of_jvm)
+  cpu=$(echo "$cpu1 - $cpu0" | bc -l)
+  ratio=$(echo "$(field "$svc" total) / $(field "$floor" total)" | bc -l)
+  printf '%-6s %10.3f %10.2f %10.3f %10.2f %8.3f %9.2f %12.1f\n' "$f" "$(field "$svc" ttfb)" "$(field "$svc" total)" \
+    "$(field "$floor" ttfb)" "$(field "$floor" total)" "$ratio" "$cpu" "$(echo "$(field "$svc" bytes) / 1000000" | bc -l)"
+  record "format" "{\"file\":\"$file\",\"format\":\"$f\",\"service\":$svc,\"floor\":$floor,\"ratio\":$ratio,\"service_cpu_s\":$cpu}"
+done
+
+# 2. memory: peak RSS of the JVM (-Xmx256m) after streaming a whole WAV of the long file
+if ! $smoke; then
+  python3 bench/measure.py url "http://127.0.0.1:$port/extract-audio?savepath=tv-1h.mp4&audio_format=wav" > /dev/null
+fi
+hwm=$(awk '/VmHWM/{print $2/1024}' "/proc/$jvm/status")
+rss=$(awk '/VmRSS/{print $2/1024}' "/proc/$jvm/status")
+echo "JVM -Xmx256m: peak RSS ${hwm} MB, RSS now ${rss} MB (after the runs above)"
+record "memory" "{\"xmx_mb\":256,\"peak_rss_mb\":$hwm,\"rss_mb\":$rss}"
+
+# 3. concurrency: N simultaneous 10-minute MP3s, service vs N bare ffmpegs in parallel
+levels="1 2 4 8"; $smoke && levels="2"
+printf '%-3s %14s %14s %8s\n' N svc_audio_x floor_audio_x ratio
+for n in $levels; do
+  start=$(date +%s.%N)
+  for _ in $(seq 1 "$n"); do
+    python3 bench/measure.py url "http://127.0.0.1:$port/extract-audio?savepath=tv-10m.mp4&audio_format=mp3" > /dev/null &
+  done
+  wait_pids=$(jobs -p | grep -v "^$jvm$" || true); for p in $wait_pids; do wait "$p"; done
+  svc_wall=$(echo "$(date +%s.%N) - $start" | bc -l)
+  start=$(date +%s.%N)
+  for _ in $(seq 1 "$n"); do
+    # shellcheck disable=SC2046
+    python3 bench/measure.py cmd $(floor_cmd tv-10m.mp4 mp3) > /dev/null &
+  done
+  wait_pids=$(jobs -p | grep -v "^$jvm$" || true); for p in $wait_pids; do wait "$p"; done
+  floor_wall=$(echo "$(date +%s.%N) - $start" | bc -l)
+  svc_x=$(echo "600 * $n / $svc_wall" | bc -l); floor_x=$(echo "600 * $n / $floor_wall" | bc -l)
+  printf '%-3s %14.1f %14.1f %8.3f\n' "$n" "$svc_x" "$floor_x" "$(echo "$svc_x / $floor_x" | bc -l)"
+  record "concurrency" "{\"n\":$n,\"service_audio_s_per_s\":$svc_x,\"floor_audio_s_per_s\":$floor_x}"
+done
+
+# 4. isolation: a fast client's time alone, then next to a client reading at 1 MB/s
+if ! $smoke; then
+  solo=$(python3 bench/measure.py url "http://127.0.0.1:$port/extract-audio?savepath=tv-10m.mp4&audio_format=mp3")
+  python3 bench/measure.py url "http://127.0.0.1:$port/extract-audio?savepath=tv-1h.mp4&audio_format=wav" 1000000 \
+    > /dev/null 2>&1 &
+  slow=$!
+  sleep 2
+  beside=$(python3 bench/measure.py url "http://127.0.0.1:$port/extract-audio?savepath=tv-10m.mp4&audio_format=mp3")
+  kill "$slow" 2>/dev/null || true; wait "$slow" 2>/dev/null || true
+  ratio=$(echo "$(field "$beside" total) / $(field "$solo" total)" | bc -l)
+  printf 'isolation: fast client alone %.2f s, beside a 1 MB/s client %.2f s (ratio %.3f)\n' \
+    "$(field "$solo" total)" "$(field "$beside" total)" "$ratio"
+  record "isolation" "{\"solo\":$solo,\"beside_slow\":$beside,\"ratio\":$ratio}"
+fi
+echo "results appended to $results"
