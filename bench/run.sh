@@ -63,7 +63,7 @@ encoder_args() {
 floor_cmd() { # file format
   # shellcheck disable=SC2046
   echo ffmpeg -nostdin -hide_banner -nostats -loglevel level+info -xerror -protocol_whitelist file \
-       -i "file:$media/$1" -map 0:1 -vn -sn -dn $(encoder_args "$2") pipe:1
+       -i "file:$media/$1" -map 0:1 -vn -sn -dn $(encoder_args "$2") -flush_packets 0 pipe:1
 }
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 

@@ -100,7 +100,6 @@ public class AudioStreamer {
         LOG.info("[{}] first audio bytes after {} ms", id, ffmpeg.elapsedMillis());
         do {
             channel.write(buffer, n);
-            buffer = new byte[CHUNK_BYTES]; // the written one now belongs to the response
         } while ((n = readChunk(audio, buffer)) >= 0);
 
         int exit = ffmpeg.awaitExit();

@@ -2,6 +2,7 @@ package com.audioextraction.http;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,13 +65,13 @@ final class ResponseChannel {
         headers.forEach(response::putHeader);
     }
 
-    /** Sends {@code length} bytes of {@code bytes}, which then belong to the response (no copy is made). */
+    /** Sends the first {@code length} bytes of {@code bytes} (copied once: the caller reuses its buffer). */
     void write(byte[] bytes, int length) throws IOException, InterruptedException {
         if (closed.isDone()) {
             throw new ClientGoneException("client closed the connection");
         }
         try {
-            response.write(Buffer.buffer(Unpooled.wrappedBuffer(bytes, 0, length)));
+            response.write(Buffer.buffer(Unpooled.wrappedBuffer(Arrays.copyOf(bytes, length))));
         } catch (IllegalStateException e) {
             throw new ClientGoneException("client closed the connection");
         }
