@@ -20,7 +20,7 @@ public class ExtractAudioRoutes extends RouteBuilder {
                 .to("exec:ffmpeg?commandExecutor=#streamingExecutor&commandLogLevel=OFF")
                 .bean("audioStreamer", "stream");
 
-        // validate -> resolve -> probe -> plan -> ffmpeg command; shared by every way in
+        // validate -> resolve -> wait for a slot -> probe -> plan -> ffmpeg command; shared by every way in
         from("direct:prepare-extraction")
                 .routeId("prepare-extraction")
                 .errorHandler(noErrorHandler()) // failures belong to the calling route's error handling
@@ -28,6 +28,7 @@ public class ExtractAudioRoutes extends RouteBuilder {
                 .setProperty(ExchangeKeys.REQUEST, body())
                 .bean("sourceResolver", "resolve(${body.savepath()}, ${body.id()})")
                 .setProperty(ExchangeKeys.SOURCE, body())
+                .bean("extractionSlots", "acquireFor") // waits for a free slot, or 503
                 .bean("mediaProber", "probe(${body}, ${exchangeProperty." + ExchangeKeys.REQUEST + ".savepath()})")
                 .bean("extractionPlanner", "plan(${exchangeProperty." + ExchangeKeys.REQUEST + "}, ${body})")
                 .setProperty(ExchangeKeys.PLAN, body())

@@ -10,12 +10,19 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String error;
     private final String detail;
+    private final Long retryAfterSeconds;
 
     public ApiException(int status, String error, String detail) {
+        this(status, error, detail, null);
+    }
+
+    /** @param retryAfterSeconds sent as Retry-After (with 503), or null */
+    public ApiException(int status, String error, String detail, Long retryAfterSeconds) {
         super(error + (detail == null ? "" : ": " + detail));
         this.status = status;
         this.error = error;
         this.detail = detail;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiException badRequest(String error, String detail) {
@@ -48,5 +55,14 @@ public class ApiException extends RuntimeException {
 
     public String detail() {
         return detail;
+    }
+
+    /** Seconds after which a retry may succeed (for 503), or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "unauthorized", detail);
     }
 }

@@ -11,6 +11,8 @@ public final class ExchangeKeys {
     public static final String SOURCE = "audioSource";
     /** The {@link com.audioextraction.extraction.ExtractionPlan}: chosen stream and output shape. */
     public static final String PLAN = "audioPlan";
+    /** Who waits for an extraction slot: {@link com.audioextraction.limits.ExtractionSlots.Priority}. */
+    public static final String PRIORITY = "audioPriority";
     /** The Vert.x response of an HTTP request, written to directly while streaming. */
     public static final String HTTP_RESPONSE = "audioHttpResponse";
 

@@ -15,6 +15,8 @@ import com.audioextraction.format.AudioFormat;
 import com.audioextraction.http.AudioStreamer;
 import com.audioextraction.http.ErrorResponder;
 import com.audioextraction.http.HttpRequestReader;
+import com.audioextraction.limits.ApiKeys;
+import com.audioextraction.limits.ExtractionSlots;
 import com.audioextraction.probe.FfmpegDumpProber;
 import com.audioextraction.probe.FfprobeProber;
 import com.audioextraction.probe.MediaProber;
@@ -56,6 +58,21 @@ public class AudioConfiguration implements CamelConfiguration {
     @PropertyInject(value = "audio.probe-timeout", defaultValue = "30s")
     private String probeTimeout;
 
+    @PropertyInject(value = "audio.max-concurrent-extractions", defaultValue = "0")
+    private int maxConcurrentExtractions;
+
+    @PropertyInject(value = "audio.max-queued-requests", defaultValue = "16")
+    private int maxQueuedRequests;
+
+    @PropertyInject(value = "audio.queue-timeout", defaultValue = "10s")
+    private String queueTimeout;
+
+    @PropertyInject(value = "audio.api-keys", defaultValue = " ")
+    private String apiKeys;
+
+    @PropertyInject(value = "audio.api-keys-file", defaultValue = " ")
+    private String apiKeysFile;
+
     @PropertyInject(value = "audio.max-request-bytes", defaultValue = "65536")
     private int maxRequestBytes;
 
@@ -71,25 +88,36 @@ public class AudioConfiguration implements CamelConfiguration {
         Optional<String> ffprobe = FfmpegLocator.ffprobeBeside(ffmpeg, ffprobePath);
         FfmpegProcesses processes = new FfmpegProcesses();
         context.addService(processes, true, true);
-        Duration probeDeadline = Duration.ofMillis(TimeUtils.toMilliSeconds(probeTimeout.trim()));
+        Duration probeDeadline = duration(probeTimeout);
         MediaProber prober = ffprobe.<MediaProber>map(path -> new FfprobeProber(path, processes, probeDeadline))
                 .orElseGet(() -> new FfmpegDumpProber(ffmpeg.path(), processes, probeDeadline));
 
         Registry registry = context.getRegistry();
         registry.bind("ffmpegProcesses", processes);
-        registry.bind("streamingExecutor", new StreamingExecCommandExecutor(processes));
+        Duration stall = duration(stallTimeout);
+        registry.bind("streamingExecutor", new StreamingExecCommandExecutor(processes, stall));
         registry.bind("ffmpegCommand", new FfmpegCommand(ffmpeg));
         registry.bind("httpRequestReader", new HttpRequestReader(maxRequestBytes));
         registry.bind("requestParser", new RequestParser(defaultFormat));
         registry.bind("sourceResolver", new SourceResolver(bucketRoot));
         registry.bind("mediaProber", prober);
         registry.bind("extractionPlanner", new ExtractionPlanner());
-        registry.bind("audioStreamer", new AudioStreamer(Duration.ofMillis(TimeUtils.toMilliSeconds(stallTimeout.trim()))));
+        registry.bind("audioStreamer", new AudioStreamer(stall));
+        int slots = maxConcurrentExtractions > 0 ? maxConcurrentExtractions : Runtime.getRuntime().availableProcessors();
+        registry.bind("extractionSlots", new ExtractionSlots(slots, maxQueuedRequests, duration(queueTimeout)));
+        ApiKeys keys = ApiKeys.of(apiKeys, apiKeysFile);
+        registry.bind("apiKeys", keys);
         registry.bind("errorResponder", new ErrorResponder());
 
         LOG.info("ffmpeg: {} ({}), {}", ffmpeg.path(), ffmpeg.origin(), ffmpeg.version());
         LOG.info("probe: {}", ffprobe.map(p -> "ffprobe " + p).orElse("ffmpeg's input description (no ffprobe found)"));
         LOG.info("bucket root: {}{}", bucketRoot, Files.isDirectory(bucketRoot) ? "" : " (does not exist yet: every request will be 404)");
-        LOG.info("default format: {}", defaultFormat.id());
+        LOG.info("default format: {}; {} concurrent extractions, {} more may wait {}", defaultFormat.id(), slots,
+                maxQueuedRequests, queueTimeout.trim());
+        LOG.info("API keys: {}", keys.enabled() ? keys.count() + " configured" : "none (every call is let through)");
+    }
+
+    private static Duration duration(String text) {
+        return Duration.ofMillis(TimeUtils.toMilliSeconds(text.trim()));
     }
 }

@@ -1,8 +1,10 @@
 package com.audioextraction.ffmpeg;
 
 import java.io.File;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -15,12 +17,17 @@ import java.util.concurrent.TimeUnit;
 public final class FfmpegProcess {
 
     private final Process process;
+    private final InputStream stdout;
     private final FfmpegLog log = new FfmpegLog();
     private final long startNanos = System.nanoTime();
     private volatile String killReason;
+    private volatile Duration stallTimeout;
+    /** When the reader started waiting for output it has not got yet; 0 while it is not waiting. */
+    private volatile long waitingSince;
 
     private FfmpegProcess(Process process) {
         this.process = process;
+        this.stdout = new WatchedOutput(process.getInputStream());
     }
 
     /** Starts {@code executable args...} with stdin from /dev/null and a thread draining stderr. */
@@ -49,7 +56,26 @@ public final class FfmpegProcess {
 
     /** The encoded audio, live: readable from the first byte ffmpeg writes. */
     public InputStream stdout() {
-        return process.getInputStream();
+        return stdout;
+    }
+
+    /**
+     * Has the process killed when its reader waits longer than {@code timeout} for output (a stalled
+     * input, a hung decoder). Time the reader spends elsewhere (waiting on a slow client) does not count.
+     */
+    public void watchOutput(Duration timeout) {
+        this.stallTimeout = timeout;
+    }
+
+    /** Whether the reader has waited for output longer than the stall timeout, at {@code nowNanos}. */
+    boolean stalled(long nowNanos) {
+        Duration timeout = stallTimeout;
+        long since = waitingSince;
+        return timeout != null && since != 0 && nowNanos - since > timeout.toNanos();
+    }
+
+    Duration stallTimeout() {
+        return stallTimeout;
     }
 
     /** Waits for the exit and for stderr to be read to its end; returns the exit code. */
@@ -105,5 +131,33 @@ public final class FfmpegProcess {
 
     void onExit(Runnable action) {
         process.onExit().thenRun(action);
+    }
+
+    /** ffmpeg's stdout, noting when its reader waits. */
+    private final class WatchedOutput extends FilterInputStream {
+
+        WatchedOutput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            waitingSince = System.nanoTime();
+            try {
+                return super.read();
+            } finally {
+                waitingSince = 0;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            waitingSince = System.nanoTime();
+            try {
+                return super.read(b, off, len);
+            } finally {
+                waitingSince = 0;
+            }
+        }
     }
 }

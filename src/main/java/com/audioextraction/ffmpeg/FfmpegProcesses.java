@@ -37,6 +37,22 @@ public class FfmpegProcesses extends ServiceSupport {
     private final Set<FfmpegProcess> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong started = new AtomicLong();
 
+    public FfmpegProcesses() {
+        deadlines.scheduleWithFixedDelay(this::killStalled, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Kills every watched process whose reader has waited past its stall timeout. */
+    void killStalled() {
+        long now = System.nanoTime();
+        for (FfmpegProcess process : running) {
+            if (process.stalled(now) && process.isAlive()) {
+                String reason = "ffmpeg produced no output for " + process.stallTimeout().toSeconds() + " s";
+                LOG.warn("killing ffmpeg pid {}: {}", process.pid(), reason);
+                process.kill(reason);
+            }
+        }
+    }
+
     public FfmpegProcess start(String executable, List<String> args) throws IOException {
         FfmpegProcess process = FfmpegProcess.start(executable, args);
         running.add(process);

@@ -1,6 +1,7 @@
 package com.audioextraction.ffmpeg;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.apache.camel.component.exec.ExecCommand;
 import org.apache.camel.component.exec.ExecCommandExecutor;
@@ -15,14 +16,18 @@ import org.apache.camel.component.exec.ExecResult;
 public class StreamingExecCommandExecutor implements ExecCommandExecutor {
 
     private final FfmpegProcesses processes;
+    private final Duration stallTimeout;
 
-    public StreamingExecCommandExecutor(FfmpegProcesses processes) {
+    /** @param stallTimeout a process whose reader waits this long for output is killed */
+    public StreamingExecCommandExecutor(FfmpegProcesses processes, Duration stallTimeout) {
         this.processes = processes;
+        this.stallTimeout = stallTimeout;
     }
 
     @Override
     public ExecResult execute(ExecCommand command) throws IOException {
         FfmpegProcess process = processes.start(command.getExecutable(), command.getArgs());
+        process.watchOutput(stallTimeout);
         return new StreamingExecResult(command, process);
     }
 }

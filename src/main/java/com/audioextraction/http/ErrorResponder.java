@@ -44,6 +44,12 @@ public class ErrorResponder {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("X-Request-Id", id);
+        if (error.retryAfterSeconds() != null) {
+            message.setHeader("Retry-After", error.retryAfterSeconds());
+        }
+        if (error.status() == 401) {
+            message.setHeader("WWW-Authenticate", "Bearer realm=\"audio-extraction\"");
+        }
         if (error.status() == 413) {
             // the rest of an oversized body is not read: do not keep the connection for it
             message.setHeader("Connection", "close");

@@ -1,0 +1,123 @@
+package com.audioextraction.limits;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import com.audioextraction.ApiException;
+import com.audioextraction.ExchangeKeys;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * The one limit on concurrent extractions (each one an ffmpeg, plus its probe), shared by every way
+ * in. When all slots are taken, HTTP requests wait in a bounded queue for at most a timeout and are
+ * served before batch work; past the bound or the timeout they get 503 with Retry-After.
+ */
+public class ExtractionSlots {
+
+    /** Who asks for a slot: interactive HTTP callers go before batch jobs. */
+    public enum Priority { HTTP, BATCH }
+
+    private final int slots;
+    private final int maxQueuedHttp;
+    private final Duration queueTimeout;
+    private final Deque<Object> httpWaiting = new ArrayDeque<>();
+    private final Deque<Object> batchWaiting = new ArrayDeque<>();
+    private int inUse;
+
+    public ExtractionSlots(int slots, int maxQueuedHttp, Duration queueTimeout) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("audio.max-concurrent-extractions must be at least 1");
+        }
+        this.slots = slots;
+        this.maxQueuedHttp = maxQueuedHttp;
+        this.queueTimeout = queueTimeout;
+    }
+
+    /**
+     * Takes a slot, waiting if needed. HTTP: a full queue or a wait past the timeout is a 503
+     * (with the seconds to wait before retrying). Batch: waits as long as it takes.
+     */
+    public void acquire(Priority priority) throws InterruptedException {
+        Object ticket = new Object();
+        synchronized (this) {
+            if (inUse < slots && httpWaiting.isEmpty() && (priority == Priority.HTTP || batchWaiting.isEmpty())) {
+                inUse++;
+                return;
+            }
+            if (priority == Priority.HTTP && httpWaiting.size() >= maxQueuedHttp) {
+                throw saturated("all " + slots + " extraction slots are busy and " + maxQueuedHttp + " requests already wait");
+            }
+            Deque<Object> queue = priority == Priority.HTTP ? httpWaiting : batchWaiting;
+            queue.addLast(ticket);
+            long deadline = System.nanoTime() + queueTimeout.toNanos();
+            try {
+                while (!(inUse < slots && isNext(ticket, priority))) {
+                    if (priority == Priority.HTTP) {
+                        long left = deadline - System.nanoTime();
+                        if (left <= 0) {
+                            throw saturated("no extraction slot became free within " + queueTimeout.toSeconds() + " s");
+                        }
+                        wait(Math.max(1, left / 1_000_000), (int) (left % 1_000_000));
+                    } else {
+                        wait();
+                    }
+                }
+                inUse++;
+            } finally {
+                queue.remove(ticket);
+                notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Takes a slot for the exchange (priority from its {@link ExchangeKeys#PRIORITY} property, HTTP
+     * by default) and gives it back when the exchange completes, however it ends.
+     */
+    public void acquireFor(Exchange exchange) throws InterruptedException {
+        acquire(exchange.getProperty(ExchangeKeys.PRIORITY, Priority.HTTP, Priority.class));
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                release();
+            }
+        });
+    }
+
+    private boolean isNext(Object ticket, Priority priority) {
+        if (priority == Priority.HTTP) {
+            return httpWaiting.peekFirst() == ticket;
+        }
+        return httpWaiting.isEmpty() && batchWaiting.peekFirst() == ticket;
+    }
+
+    public synchronized void release() {
+        if (inUse > 0) {
+            inUse--;
+        }
+        notifyAll();
+    }
+
+    public synchronized int inUse() {
+        return inUse;
+    }
+
+    public synchronized int queued() {
+        return httpWaiting.size() + batchWaiting.size();
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    private ApiException saturated(String detail) {
+        return new ApiException(503, "service saturated", detail, retryAfterSeconds());
+    }
+
+    /** A hint for Retry-After: the queue timeout, at least a second. */
+    private long retryAfterSeconds() {
+        return Math.max(1, queueTimeout.toSeconds());
+    }
+}
