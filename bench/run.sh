@@ -29,7 +29,7 @@ mkdir -p "$work/minio"
 ln -s "$media" "$work/minio/videos"
 log=$out/service.log
 java -Xmx256m -Dcamel.server.host=127.0.0.1 -Dcamel.server.port="$port" \
-     -Daudio.minio-data-path="$work/minio" -Daudio.bucket-name=videos \
+     -Daudio.minio-data-path="$work/minio" -Daudio.bucket-name=videos -Daudio.max-concurrent-extractions=8 \
      -jar target/audio-extraction.jar > "$log" 2>&1 &
 jvm=$!
 cleanup() { kill "$jvm" 2>/dev/null || true; wait "$jvm" 2>/dev/null || true; rm -rf "$work"; }
@@ -65,6 +65,7 @@ floor_cmd() { # file format
   echo ffmpeg -nostdin -hide_banner -nostats -loglevel level+info -xerror -protocol_whitelist file \
        -i "file:$media/$1" -map 0:1 -vn -sn -dn $(encoder_args "$2") -flush_packets 0 pipe:1
 }
+num() { printf '%.4f' "$1"; } # bc prints .5 for 0.5, which JSON does not accept
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
 
 echo "== $(date -u) on $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; $ffmpeg_version"
@@ -83,7 +84,7 @@ for f in $formats; do
   ratio=$(echo "$(field "$svc" total) / $(field "$floor" total)" | bc -l)
   printf '%-6s %10.3f %10.2f %10.3f %10.2f %8.3f %9.2f %12.1f\n' "$f" "$(field "$svc" ttfb)" "$(field "$svc" total)" \
     "$(field "$floor" ttfb)" "$(field "$floor" total)" "$ratio" "$cpu" "$(echo "$(field "$svc" bytes) / 1000000" | bc -l)"
-  record "format" "{\"file\":\"$file\",\"format\":\"$f\",\"service\":$svc,\"floor\":$floor,\"ratio\":$ratio,\"service_cpu_s\":$cpu}"
+  record "format" "{\"file\":\"$file\",\"format\":\"$f\",\"service\":$svc,\"floor\":$floor,\"ratio\":$(num "$ratio"),\"service_cpu_s\":$(num "$cpu")}"
 done
 
 # 2. memory: peak RSS of the JVM (-Xmx256m) after streaming a whole WAV of the long file
@@ -114,7 +115,7 @@ for n in $levels; do
   floor_wall=$(echo "$(date +%s.%N) - $start" | bc -l)
   svc_x=$(echo "600 * $n / $svc_wall" | bc -l); floor_x=$(echo "600 * $n / $floor_wall" | bc -l)
   printf '%-3s %14.1f %14.1f %8.3f\n' "$n" "$svc_x" "$floor_x" "$(echo "$svc_x / $floor_x" | bc -l)"
-  record "concurrency" "{\"n\":$n,\"service_audio_s_per_s\":$svc_x,\"floor_audio_s_per_s\":$floor_x}"
+  record "concurrency" "{\"n\":$n,\"service_audio_s_per_s\":$(num "$svc_x"),\"floor_audio_s_per_s\":$(num "$floor_x")}"
 done
 
 # 4. isolation: a fast client's time alone, then next to a client reading at 1 MB/s
@@ -129,6 +130,6 @@ if ! $smoke; then
   ratio=$(echo "$(field "$beside" total) / $(field "$solo" total)" | bc -l)
   printf 'isolation: fast client alone %.2f s, beside a 1 MB/s client %.2f s (ratio %.3f)\n' \
     "$(field "$solo" total)" "$(field "$beside" total)" "$ratio"
-  record "isolation" "{\"solo\":$solo,\"beside_slow\":$beside,\"ratio\":$ratio}"
+  record "isolation" "{\"solo\":$solo,\"beside_slow\":$beside,\"ratio\":$(num "$ratio")}"
 fi
 echo "results appended to $results"
