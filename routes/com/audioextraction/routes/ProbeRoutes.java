@@ -18,6 +18,7 @@ public class ProbeRoutes extends RouteBuilder {
                 .bean("sourceResolver", "resolve(${body}, ${exchangeProperty." + ExchangeKeys.REQUEST_ID + "})")
                 .bean("mediaProber", "probe(${body}, ${exchangeProperty.savepath})")
                 .removeHeaders("*")
+                .bean("audioMetrics", "answered('probe', null, 200)")
                 .marshal().json()
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
     }

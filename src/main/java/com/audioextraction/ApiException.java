@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final String error;
     private final String detail;
     private final Long retryAfterSeconds;
+    private String ffmpegCause;
 
     public ApiException(int status, String error, String detail) {
         this(status, error, detail, null);
@@ -55,6 +56,17 @@ public class ApiException extends RuntimeException {
 
     public String detail() {
         return detail;
+    }
+
+    /** Marks the failure as ffmpeg's (or ffprobe's), with a short cause for the metrics. */
+    public ApiException fromFfmpeg(String cause) {
+        this.ffmpegCause = cause;
+        return this;
+    }
+
+    /** The ffmpeg failure cause ({@code not_media}, {@code no_audio}, ...), or null when ffmpeg is not to blame. */
+    public String ffmpegCause() {
+        return ffmpegCause;
     }
 
     /** Seconds after which a retry may succeed (for 503), or null. */

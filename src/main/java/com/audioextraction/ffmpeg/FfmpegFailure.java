@@ -18,23 +18,24 @@ public final class FfmpegFailure {
         List<String> errors = ffmpeg.errors().stream().map(line -> line.replace(ffmpegInput, savepath)).toList();
         String line = usefulLine(errors);
         if (ffmpeg.killReason() != null) {
-            return ApiException.internal("extraction stopped", ffmpeg.killReason());
+            return ApiException.internal("extraction stopped", ffmpeg.killReason())
+                    .fromFfmpeg(ffmpeg.killReason().contains("no output") ? "stalled" : "killed");
         }
         if (contains(errors, "matches no streams")) {
-            return ApiException.unprocessable("no audio stream", savepath + " has no audio stream");
+            return ApiException.unprocessable("no audio stream", savepath + " has no audio stream").fromFfmpeg("no_audio");
         }
         if (contains(errors, "Invalid data found when processing input") || contains(errors, "moov atom not found")
                 || contains(errors, "could not find codec parameters") || contains(errors, "Unknown input format")) {
-            return ApiException.unprocessable("not a media file", line);
+            return ApiException.unprocessable("not a media file", line).fromFfmpeg("not_media");
         }
         if (contains(errors, "No such file or directory")) {
-            return ApiException.notFound("video not found", "no video at '" + savepath + "' in the bucket");
+            return ApiException.notFound("video not found", "no video at '" + savepath + "' in the bucket").fromFfmpeg("vanished");
         }
         if (exit == 0) {
             return ApiException.unprocessable("no audio", "ffmpeg produced no audio from " + savepath
-                    + (line.isEmpty() ? "" : ": " + line));
+                    + (line.isEmpty() ? "" : ": " + line)).fromFfmpeg("no_audio");
         }
-        return ApiException.internal("ffmpeg failed", "exit " + exit + (line.isEmpty() ? "" : ": " + line));
+        return ApiException.internal("ffmpeg failed", "exit " + exit + (line.isEmpty() ? "" : ": " + line)).fromFfmpeg("failed");
     }
 
     /** The line that says what went wrong, for a log line after output had started. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.audioextraction.ExchangeKeys;
 import com.audioextraction.extraction.ExtractionPlan;
 import com.audioextraction.format.AudioFormat;
+import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.ffmpeg.FfmpegFailure;
 import com.audioextraction.ffmpeg.FfmpegProcess;
 import com.audioextraction.ffmpeg.StreamingExecResult;
@@ -36,9 +37,11 @@ public class AudioStreamer {
     private static final int CHUNK_BYTES = 256 * 1024;
 
     private final Duration stallTimeout;
+    private final AudioMetrics metrics;
 
-    public AudioStreamer(Duration stallTimeout) {
+    public AudioStreamer(Duration stallTimeout, AudioMetrics metrics) {
         this.stallTimeout = stallTimeout;
+        this.metrics = metrics;
     }
 
     public void stream(Exchange exchange) {
@@ -58,16 +61,20 @@ public class AudioStreamer {
             ffmpeg.kill(e.getMessage());
             LOG.info("[{}] client gone after {} bytes ({}); ffmpeg pid {} killed", id, channel.bytesSent(),
                     e.getMessage(), ffmpeg.pid());
+            metrics.clientDisconnected();
+            finished(request, ffmpeg, channel, "client_gone");
             channel.abort();
         } catch (IOException e) {
             ffmpeg.kill("reading its output failed");
             LOG.warn("[{}] reading ffmpeg output failed after {} bytes: {}; connection reset", id, channel.bytesSent(),
                     e.toString());
+            finished(request, ffmpeg, channel, "failed");
             channel.abort();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ffmpeg.kill("the service is stopping");
             LOG.warn("[{}] interrupted after {} bytes (the service is stopping); connection reset", id, channel.bytesSent());
+            finished(request, ffmpeg, channel, "stopped");
             channel.abort();
         } catch (RuntimeException e) {
             if (!channel.isCommitted()) {
@@ -86,7 +93,7 @@ public class AudioStreamer {
         String id = request.id();
         InputStream audio = ffmpeg.stdout();
         byte[] buffer = new byte[CHUNK_BYTES];
-        int n = audio.read(buffer);
+        int n = readChunk(ffmpeg, audio, buffer);
         if (n < 0) {
             int exit = ffmpeg.awaitExit();
             if (channel.isClientGone()) {
@@ -97,38 +104,58 @@ public class AudioStreamer {
             throw FfmpegFailure.beforeOutput(ffmpeg, exit, source.ffmpegInput(), request.savepath());
         }
         channel.commit(headers(plan));
+        metrics.answered("extract", request.format().id(), 200);
         LOG.info("[{}] first audio bytes after {} ms", id, ffmpeg.elapsedMillis());
         do {
             channel.write(buffer, n);
-        } while ((n = readChunk(audio, buffer)) >= 0);
+        } while ((n = readChunk(ffmpeg, audio, buffer)) >= 0);
 
         int exit = ffmpeg.awaitExit();
+        if (channel.isClientGone()) {
+            throw new ResponseChannel.ClientGoneException("client closed the connection");
+        }
         if (exit != 0 || !ffmpeg.errors().isEmpty()) {
             LOG.warn("[{}] ffmpeg failed after {} bytes ({}); connection reset so the client sees an incomplete transfer",
                     id, channel.bytesSent(), FfmpegFailure.explain(ffmpeg, exit, source.ffmpegInput(), request.savepath()));
+            metrics.ffmpegFailed(ffmpeg.killReason() != null && ffmpeg.killReason().contains("no output")
+                    ? "stalled" : "failed_mid_stream");
+            finished(request, ffmpeg, channel, "failed");
             channel.abort();
             return;
         }
         channel.finish();
+        finished(request, ffmpeg, channel, "complete");
         LOG.info("[{}] ffmpeg exit 0 after {} ms; sent {} bytes{}", id, ffmpeg.elapsedMillis(), channel.bytesSent(),
                 ffmpeg.outputSeconds().isPresent()
                         ? String.format(Locale.ROOT, " (%.2f s of audio)", ffmpeg.outputSeconds().getAsDouble()) : "");
     }
 
+    private void finished(ExtractionRequest request, FfmpegProcess ffmpeg, ResponseChannel channel, String outcome) {
+        metrics.streamed(request.format().id(), channel.bytesSent(), Duration.ofMillis(ffmpeg.elapsedMillis()), outcome);
+    }
+
     /**
      * Fills the buffer with what ffmpeg has written so far (a pipe hands out at most 64 KiB per read):
      * fewer, larger writes cost the socket path far less. Blocks only when nothing is there yet.
+     * Returns -1 at the end of the output, also when the service killed ffmpeg.
      */
-    private static int readChunk(InputStream audio, byte[] buffer) throws IOException {
-        int n = audio.read(buffer);
-        while (n > 0 && n < buffer.length && audio.available() > 0) {
-            int more = audio.read(buffer, n, buffer.length - n);
-            if (more < 0) {
-                break;
+    private static int readChunk(FfmpegProcess ffmpeg, InputStream audio, byte[] buffer) throws IOException {
+        try {
+            int n = audio.read(buffer);
+            while (n > 0 && n < buffer.length && audio.available() > 0) {
+                int more = audio.read(buffer, n, buffer.length - n);
+                if (more < 0) {
+                    break;
+                }
+                n += more;
             }
-            n += more;
+            return n;
+        } catch (IOException e) {
+            if (ffmpeg.killReason() != null) {
+                return -1; // killing the process closes its pipe under the reader: that is the end
+            }
+            throw e;
         }
-        return n;
     }
 
     private static Map<String, String> headers(ExtractionPlan plan) {

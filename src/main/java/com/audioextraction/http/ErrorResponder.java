@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.audioextraction.ApiException;
 import com.audioextraction.ExchangeKeys;
+import com.audioextraction.metrics.AudioMetrics;
+import com.audioextraction.request.ExtractionRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
@@ -22,6 +24,12 @@ public class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final AudioMetrics metrics;
+
+    public ErrorResponder(AudioMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     public void respond(Exchange exchange) throws JsonProcessingException {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ApiException error = toApiException(failure);
@@ -35,6 +43,13 @@ public class ErrorResponder {
         } else {
             LOG.info("[{}] {} {}: {}", id, error.status(), error.error(), error.detail());
         }
+
+        ExtractionRequest request = exchange.getProperty(ExchangeKeys.REQUEST, ExtractionRequest.class);
+        if (error.ffmpegCause() != null) {
+            metrics.ffmpegFailed(error.ffmpegCause());
+        }
+        metrics.answered("http-probe".equals(exchange.getFromRouteId()) ? "probe" : "extract",
+                request == null ? null : request.format().id(), error.status());
 
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error.error());
