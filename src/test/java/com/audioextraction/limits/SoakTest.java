@@ -1,0 +1,146 @@
+package com.audioextraction.limits;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import com.audioextraction.testsupport.MediaFixtures;
+import com.audioextraction.testsupport.ServiceTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A few hundred mixed requests from more clients than there are slots: every format, segments and
+ * tracks, clients that hang up early, bad requests. Each gets audio, its error, or a fast 503; at
+ * the end nothing is left: no ffmpeg, no slot, no file descriptor, no temp file, no heap growth.
+ */
+class SoakTest extends ServiceTestSupport {
+
+    private static final int REQUESTS = 240;
+    private static final int CLIENTS = 6;
+    private static final Set<Integer> EXPECTED = Set.of(200, 400, 404, 422, 503);
+
+    @Test
+    void mixedLoadEndsWithNothingLeaked() throws Exception {
+        warmUp();
+        long fdsBefore = openFileDescriptors();
+        List<String> tempBefore = tempFiles();
+        long heapBefore = usedHeapAfterGc();
+
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicInteger hangUps = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            int n = i;
+            work.add(clients.submit(() -> {
+                if (n % 10 == 3) {
+                    hangUpEarly();
+                    hangUps.incrementAndGet();
+                    return null;
+                }
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(request(n)))
+                        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                assertTrue(EXPECTED.contains(response.statusCode()), request(n) + " -> " + response.statusCode());
+                if (response.statusCode() == 200 && request(n).startsWith("/probe")) {
+                    assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("\"audio_streams\""));
+                } else if (response.statusCode() == 200) {
+                    assertTrue(response.body().length > 1000, request(n) + " sent only " + response.body().length + " bytes");
+                } else {
+                    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        clients.shutdown();
+
+        assertTrue(statuses.getOrDefault(200, new AtomicInteger()).get() > REQUESTS / 2, statuses.toString());
+        assertEquals(0, awaitNoFfmpegChildren(3000), "ffmpeg processes left");
+        assertEquals(0, awaitNoRunningExtractions(3000));
+        ExtractionSlots slots = context.getRegistry().lookupByNameAndType("extractionSlots", ExtractionSlots.class);
+        assertEquals(0, slots.inUse(), "slots still taken");
+        assertEquals(0, slots.queued());
+        Thread.sleep(500); // let the last connections close
+        long fdsAfter = openFileDescriptors();
+        assertTrue(fdsAfter <= fdsBefore + 8, "file descriptors: " + fdsBefore + " before, " + fdsAfter + " after");
+        assertEquals(tempBefore, tempFiles(), "temp files appeared");
+        long heapAfter = usedHeapAfterGc();
+        assertTrue(heapAfter < heapBefore + 32 * 1024 * 1024, "heap grew from " + heapBefore / 1_048_576 + " MB to "
+                + heapAfter / 1_048_576 + " MB");
+        System.out.printf("soak: %d requests (%d hung up early), statuses %s; fds %d -> %d; heap %d -> %d MB%n", REQUESTS,
+                hangUps.get(), statuses, fdsBefore, fdsAfter, heapBefore / 1_048_576, heapAfter / 1_048_576);
+    }
+
+    /** The mix: every format, options, a segment, the two-language file, and some bad requests. */
+    private static String request(int n) {
+        String[] formats = {"mp3", "wav", "flac", "pcm", "opus", "aac"};
+        return switch (n % 10) {
+            case 0, 1, 2 -> "/extract-audio?savepath=" + MediaFixtures.TV + "&audio_format=" + formats[n % formats.length];
+            case 4 -> "/extract-audio?savepath=" + MediaFixtures.TWO_LANGUAGES + "&audio_format=pcm&language=eng&start=1&duration=3";
+            case 5 -> "/extract-audio?savepath=" + MediaFixtures.TV + "&audio_format=mp3&bitrate=64k&sample_rate=16000";
+            case 6 -> "/extract-audio?savepath=../secret/secret.mp4";
+            case 7 -> "/extract-audio?savepath=tv/missing.mp4";
+            case 8 -> "/extract-audio?savepath=" + MediaFixtures.NOT_MEDIA;
+            default -> "/probe?savepath=" + MediaFixtures.TWO_LANGUAGES;
+        };
+    }
+
+    private void hangUpEarly() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.getOutputStream().write(("GET /extract-audio?savepath=" + MediaFixtures.LONG
+                    + "&audio_format=wav HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            in.read(new byte[16 * 1024]);
+        }
+    }
+
+    private void warmUp() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            http.send(HttpRequest.newBuilder(uri(request(i))).build(), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private static long openFileDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        }
+    }
+
+    private static List<String> tempFiles() {
+        String[] names = new File(System.getProperty("java.io.tmpdir")).list();
+        return names == null ? List.of() : Stream.of(names).sorted().toList();
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
