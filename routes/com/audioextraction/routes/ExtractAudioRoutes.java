@@ -11,10 +11,11 @@ public class ExtractAudioRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // useBodyHandler=false: the body is read by httpRequestReader, with our size limit and any Content-Type
-        from("platform-http:/extract-audio?httpMethodRestrict=GET,POST&useBodyHandler=false")
+        // POST and GET /extract-audio (see RestApi)
+        from("direct:http-extract-audio")
                 .routeId("http-extract-audio")
                 .routeConfigurationId(HttpErrorConfiguration.ID)
+                .setProperty(ExchangeKeys.ENDPOINT, constant("extract"))
                 .to("direct:read-http-request")
                 .to("direct:prepare-extraction")
                 .to("exec:ffmpeg?commandExecutor=#streamingExecutor&commandLogLevel=OFF")

@@ -9,9 +9,11 @@ public class ProbeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/probe?httpMethodRestrict=GET,POST&useBodyHandler=false")
+        // GET and POST /probe (see RestApi)
+        from("direct:http-probe")
                 .routeId("http-probe")
                 .routeConfigurationId(HttpErrorConfiguration.ID)
+                .setProperty(ExchangeKeys.ENDPOINT, constant("probe"))
                 .to("direct:read-http-request")
                 .bean("requestParser", "parseSavepath")
                 .setProperty("savepath", body())

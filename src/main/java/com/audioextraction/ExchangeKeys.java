@@ -3,6 +3,8 @@ package com.audioextraction;
 /** Names of the exchange properties the pipeline steps hand to each other. */
 public final class ExchangeKeys {
 
+    /** Which endpoint was called: {@code extract} or {@code probe} (a metrics tag). */
+    public static final String ENDPOINT = "audioEndpoint";
     /** Short id of the request, on every log line about it. */
     public static final String REQUEST_ID = "audioRequestId";
     /** The validated {@link com.audioextraction.request.ExtractionRequest}. */

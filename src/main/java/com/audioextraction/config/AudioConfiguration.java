@@ -20,6 +20,7 @@ import com.audioextraction.http.HttpRequestReader;
 import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.limits.ApiKeys;
 import com.audioextraction.limits.ExtractionSlots;
+import com.audioextraction.limits.MetricsGuard;
 import com.audioextraction.probe.FfmpegDumpProber;
 import com.audioextraction.probe.FfprobeProber;
 import com.audioextraction.probe.MediaProber;
@@ -77,6 +78,9 @@ public class AudioConfiguration implements CamelConfiguration {
     @PropertyInject(value = "audio.api-keys-file", defaultValue = " ")
     private String apiKeysFile;
 
+    @PropertyInject(value = "audio.protect-metrics", defaultValue = "false")
+    private boolean protectMetrics;
+
     @PropertyInject(value = "audio.max-request-bytes", defaultValue = "65536")
     private int maxRequestBytes;
 
@@ -117,6 +121,9 @@ public class AudioConfiguration implements CamelConfiguration {
         registry.bind("bucketHealthCheck", new BucketHealthCheck(bucketRoot));
         ApiKeys keys = ApiKeys.of(apiKeys, apiKeysFile);
         registry.bind("apiKeys", keys);
+        if (protectMetrics && keys.enabled()) {
+            context.addStartupListener((started, alreadyStarted) -> MetricsGuard.install(started, keys));
+        }
         registry.bind("errorResponder", new ErrorResponder(metrics));
 
         LOG.info("ffmpeg: {} ({}), {}", ffmpeg.path(), ffmpeg.origin(), ffmpeg.version());

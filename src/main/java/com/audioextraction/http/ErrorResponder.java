@@ -48,7 +48,7 @@ public class ErrorResponder {
         if (error.ffmpegCause() != null) {
             metrics.ffmpegFailed(error.ffmpegCause());
         }
-        metrics.answered("http-probe".equals(exchange.getFromRouteId()) ? "probe" : "extract",
+        metrics.answered(exchange.getProperty(ExchangeKeys.ENDPOINT, "extract", String.class),
                 request == null ? null : request.format().id(), error.status());
 
         Map<String, String> body = new LinkedHashMap<>();

@@ -38,7 +38,8 @@ class SigtermTest {
                 Application.class.getName()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            Socket client = connect(port);
+            awaitReady(port);
+            Socket client = new Socket("127.0.0.1", port);
             OutputStream out = client.getOutputStream();
             out.write(("GET /extract-audio?savepath=" + MediaFixtures.LONG + "&audio_format=wav HTTP/1.1\r\nHost: x\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -61,17 +62,21 @@ class SigtermTest {
         }
     }
 
-    private static Socket connect(int port) throws InterruptedException {
+    /** Waits until readiness answers 200: the port may accept connections before the routes are in place. */
+    private static void awaitReady(int port) throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
+        while (System.currentTimeMillis() < deadline) {
             try {
-                return new Socket("127.0.0.1", port);
-            } catch (java.io.IOException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("the service did not start listening", e);
+                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/observe/health/ready")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
                 }
-                Thread.sleep(100);
+            } catch (java.io.IOException e) {
+                // not listening yet
             }
+            Thread.sleep(100);
         }
+        throw new AssertionError("the service did not become ready");
     }
 }

@@ -17,6 +17,7 @@ class ApiKeysTest extends ServiceTestSupport {
     @Override
     protected void overrideProperties(Properties properties) {
         properties.put("audio.api-keys", "first-key-123, second-key-456");
+        properties.put("audio.protect-metrics", "true");
     }
 
     private HttpResponse<byte[]> call(String path, String header, String value) throws Exception {
@@ -50,6 +51,17 @@ class ApiKeysTest extends ServiceTestSupport {
         assertEquals(200, call("/extract-audio?savepath=" + MediaFixtures.TV + "&audio_format=wav",
                 "X-API-Key", "second-key-456").statusCode());
         assertEquals(200, call("/probe?savepath=" + MediaFixtures.TV, "X-API-Key", "first-key-123").statusCode());
+    }
+
+    @Test
+    void metricsCanBeProtectedWhileHealthStaysOpen() throws Exception {
+        HttpResponse<byte[]> denied = call("/observe/metrics", null, null);
+        assertEquals(401, denied.statusCode());
+        assertTrue(text(denied).contains("unauthorized"), text(denied));
+        HttpResponse<byte[]> allowed = call("/observe/metrics", "X-API-Key", "first-key-123");
+        assertEquals(200, allowed.statusCode());
+        assertTrue(text(allowed).contains("audio_extractions_active"), text(allowed));
+        assertEquals(200, call("/observe/health", null, null).statusCode());
     }
 
     @Test

@@ -1,0 +1,83 @@
+package com.audioextraction.routes;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.apache.camel.model.rest.RestParamType;
+
+/**
+ * The HTTP API as Camel REST DSL: the endpoints, their parameters and answers, published as an
+ * OpenAPI document at /openapi.json. Each endpoint hands over to its route.
+ */
+public class RestApi extends RouteBuilder {
+
+    private static final String AUDIO_TYPES = "audio/mpeg,audio/wav,audio/flac,audio/L16,audio/ogg,audio/aac";
+    private static final String BODY = "{\"savepath\": \"youtube/abc123.mp4\", \"audio_format\": \"pcm\", \"language\": \"en\", "
+            + "\"start\": 1800, \"duration\": 600}";
+
+    @Override
+    public void configure() {
+        restConfiguration()
+                .component("platform-http")
+                .bindingMode(RestBindingMode.off)
+                .inlineRoutes(false) // GET and POST share one route
+                // the body is read by httpRequestReader: our size limit, any Content-Type
+                .endpointProperty("useBodyHandler", "false")
+                .apiContextPath("/openapi.json")
+                .apiProperty("api.title", "audio-extraction")
+                .apiProperty("api.version", "1")
+                .apiProperty("api.description", "Streams the audio of videos in the bucket to speech-to-text workers. "
+                        + "Errors are JSON {\"error\": ..., \"detail\": ...}. With API keys configured, every call needs "
+                        + "'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
+
+        rest("/extract-audio")
+                .post().id("post-extract-audio")
+                    .description("Extract the audio of a video, streamed while ffmpeg runs")
+                    .consumes("application/json").produces(AUDIO_TYPES)
+                    .param().name("body").type(RestParamType.body).required(true)
+                        .description("savepath (required), audio_format (mp3, wav, flac, pcm, opus, aac), sample_rate, "
+                                + "channels, bitrate, start, duration, track or language")
+                        .example(BODY).endParam()
+                    .responseMessage().code(200).message("The audio, chunked; X-Source-Duration, X-Output-Duration, "
+                            + "X-Sample-Rate, X-Channels, X-Audio-Stream headers").endResponseMessage()
+                    .responseMessage().code(400).message("Malformed request, bad option, or a savepath outside the bucket").endResponseMessage()
+                    .responseMessage().code(401).message("API key missing or wrong").endResponseMessage()
+                    .responseMessage().code(404).message("No such video").endResponseMessage()
+                    .responseMessage().code(413).message("Body over 64 KiB").endResponseMessage()
+                    .responseMessage().code(422).message("Not media, no (matching) audio stream, not AAC for aac, start past the end").endResponseMessage()
+                    .responseMessage().code(500).message("ffmpeg failed").endResponseMessage()
+                    .responseMessage().code(503).message("Saturated: retry after Retry-After seconds").endResponseMessage()
+                    .to("direct:http-extract-audio")
+                .get().id("get-extract-audio")
+                    .description("The same extraction as a URL, for tools that read audio from one")
+                    .produces(AUDIO_TYPES)
+                    .param().name("savepath").type(RestParamType.query).required(true).description("path of the video inside the bucket").endParam()
+                    .param().name("audio_format").type(RestParamType.query).required(false)
+                        .allowableValues("mp3", "wav", "flac", "pcm", "opus", "aac").description("output format").endParam()
+                    .param().name("sample_rate").type(RestParamType.query).required(false).dataType("integer").description("8000-192000").endParam()
+                    .param().name("channels").type(RestParamType.query).required(false).dataType("integer").description("1 or 2").endParam()
+                    .param().name("bitrate").type(RestParamType.query).required(false).description("mp3 32k-320k, opus 6k-256k").endParam()
+                    .param().name("start").type(RestParamType.query).required(false).dataType("number").description("seconds").endParam()
+                    .param().name("duration").type(RestParamType.query).required(false).dataType("number").description("seconds").endParam()
+                    .param().name("track").type(RestParamType.query).required(false).dataType("integer").description("audio stream index, from 0").endParam()
+                    .param().name("language").type(RestParamType.query).required(false).description("ISO 639-1 or 639-2 tag").endParam()
+                    .responseMessage().code(200).message("The audio, chunked").endResponseMessage()
+                    .responseMessage().code(400).message("See POST").endResponseMessage()
+                    .to("direct:http-extract-audio");
+
+        rest("/probe")
+                .get().id("get-probe")
+                    .description("What a video holds: container, duration, size, audio streams")
+                    .produces("application/json")
+                    .param().name("savepath").type(RestParamType.query).required(true).description("path of the video inside the bucket").endParam()
+                    .responseMessage().code(200).message("{savepath, container, duration, size, has_video, audio_streams: "
+                            + "[{index, stream_index, codec, channels, sample_rate, bit_rate, language, default}]}").endResponseMessage()
+                    .responseMessage().code(404).message("No such video").endResponseMessage()
+                    .responseMessage().code(422).message("Not a media file").endResponseMessage()
+                    .to("direct:http-probe")
+                .post().id("post-probe")
+                    .description("The probe with a JSON body {\"savepath\": ...}")
+                    .consumes("application/json").produces("application/json")
+                    .param().name("body").type(RestParamType.body).required(true).example("{\"savepath\": \"youtube/abc123.mp4\"}").endParam()
+                    .to("direct:http-probe");
+    }
+}
