@@ -64,6 +64,18 @@ public class RestApi extends RouteBuilder {
                     .responseMessage().code(400).message("See POST").endResponseMessage()
                     .to("direct:http-extract-audio");
 
+        rest("/jobs")
+                .post().id("post-jobs")
+                    .description("Queue batch jobs: one job object or an array; each is validated like an extraction request")
+                    .consumes("application/json").produces("application/json")
+                    .param().name("body").type(RestParamType.body).required(true)
+                        .description("{id (optional), savepath, audio_format, options..., output_key (optional)} or an array of them")
+                        .example("[{\"id\": \"ep-1\", \"savepath\": \"youtube/abc123.mp4\", \"audio_format\": \"flac\"}]").endParam()
+                    .responseMessage().code(202).message("{\"ids\": [...]}: queued; results go to the results queue").endResponseMessage()
+                    .responseMessage().code(400).message("An invalid job (none is queued)").endResponseMessage()
+                    .responseMessage().code(404).message("A job's video does not exist (none is queued)").endResponseMessage()
+                    .to("direct:http-submit-jobs");
+
         rest("/probe")
                 .get().id("get-probe")
                     .description("What a video holds: container, duration, size, audio streams")

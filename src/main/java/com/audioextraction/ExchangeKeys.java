@@ -13,6 +13,16 @@ public final class ExchangeKeys {
     public static final String SOURCE = "audioSource";
     /** The {@link com.audioextraction.extraction.ExtractionPlan}: chosen stream and output shape. */
     public static final String PLAN = "audioPlan";
+    /** Whether the exchange holds an extraction slot now. */
+    public static final String SLOT_HELD = "audioSlotHeld";
+    /** A batch job's id (also its request id). */
+    public static final String JOB_ID = "audioJobId";
+    /** A batch job's output_key, when it gave one. */
+    public static final String JOB_OUTPUT_KEY = "audioJobOutputKey";
+    /** When the job was taken from the queue (System.nanoTime). */
+    public static final String JOB_STARTED = "audioJobStarted";
+    /** Where the job's audio was stored ({@link com.audioextraction.jobs.OutputStore.Stored}). */
+    public static final String JOB_STORED = "audioJobStored";
     /** Who waits for an extraction slot: {@link com.audioextraction.limits.ExtractionSlots.Priority}. */
     public static final String PRIORITY = "audioPriority";
     /** The Vert.x response of an HTTP request, written to directly while streaming. */

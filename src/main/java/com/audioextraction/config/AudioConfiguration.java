@@ -14,9 +14,16 @@ import com.audioextraction.ffmpeg.StreamingExecCommandExecutor;
 import com.audioextraction.format.AudioFormat;
 import com.audioextraction.http.AudioStreamer;
 import com.audioextraction.http.ErrorResponder;
+import com.audioextraction.health.BrokerHealthCheck;
 import com.audioextraction.health.BucketHealthCheck;
 import com.audioextraction.health.FfmpegHealthCheck;
 import com.audioextraction.http.HttpRequestReader;
+import com.audioextraction.jobs.DirectoryOutputStore;
+import com.audioextraction.jobs.EmbeddedBroker;
+import com.audioextraction.jobs.JobReader;
+import com.audioextraction.jobs.JobResults;
+import com.audioextraction.jobs.JobRunner;
+import com.audioextraction.jobs.JobSubmitter;
 import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.limits.ApiKeys;
 import com.audioextraction.limits.ExtractionSlots;
@@ -27,11 +34,14 @@ import com.audioextraction.probe.MediaProber;
 import com.audioextraction.request.RequestParser;
 import com.audioextraction.source.SourceResolver;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.util.TimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +91,48 @@ public class AudioConfiguration implements CamelConfiguration {
     @PropertyInject(value = "audio.protect-metrics", defaultValue = "false")
     private boolean protectMetrics;
 
+    @PropertyInject(value = "audio.jobs.enabled", defaultValue = "true")
+    private boolean jobsEnabled;
+
+    @PropertyInject(value = "audio.jobs.queue", defaultValue = "audio.jobs")
+    private String jobsQueue;
+
+    @PropertyInject(value = "audio.jobs.results-queue", defaultValue = "audio.results")
+    private String resultsQueue;
+
+    @PropertyInject(value = "audio.jobs.dead-letter-queue", defaultValue = "audio.jobs.dlq")
+    private String deadLetterQueue;
+
+    @PropertyInject(value = "audio.jobs.max-attempts", defaultValue = "3")
+    private int maxAttempts;
+
+    @PropertyInject(value = "audio.jobs.output-dir", defaultValue = "./data/audio")
+    private String outputDir;
+
+    @PropertyInject(value = "audio.broker.embedded", defaultValue = "true")
+    private boolean brokerEmbedded;
+
+    @PropertyInject(value = "audio.broker.data-dir", defaultValue = "./data/broker")
+    private String brokerDataDir;
+
+    @PropertyInject(value = "audio.broker.host", defaultValue = "127.0.0.1")
+    private String brokerHost;
+
+    @PropertyInject(value = "audio.broker.port", defaultValue = "61616")
+    private int brokerPort;
+
+    @PropertyInject(value = "audio.broker.url", defaultValue = "vm://0")
+    private String brokerUrl;
+
+    @PropertyInject(value = "audio.broker.user", defaultValue = " ")
+    private String brokerUser;
+
+    @PropertyInject(value = "audio.broker.password", defaultValue = " ")
+    private String brokerPassword;
+
+    @PropertyInject(value = "audio.shutdown-grace", defaultValue = "30")
+    private int shutdownGrace;
+
     @PropertyInject(value = "audio.max-request-bytes", defaultValue = "65536")
     private int maxRequestBytes;
 
@@ -96,6 +148,19 @@ public class AudioConfiguration implements CamelConfiguration {
         Optional<String> ffprobe = FfmpegLocator.ffprobeBeside(ffmpeg, ffprobePath);
         FfmpegProcesses processes = new FfmpegProcesses();
         context.addService(processes, true, true);
+        // Camel waits for in-flight work while it stops (a JMS consumer waits for its job to end):
+        // after the grace period the remaining ffmpegs are killed, which ends streams and sends jobs back to the queue
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                processes.killAllAfter(Duration.ofSeconds(shutdownGrace), "the service is stopping and its grace period is over");
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+        });
         Duration probeDeadline = duration(probeTimeout);
         MediaProber prober = ffprobe.<MediaProber>map(path -> new FfprobeProber(path, processes, probeDeadline))
                 .orElseGet(() -> new FfmpegDumpProber(ffmpeg.path(), processes, probeDeadline));
@@ -125,6 +190,7 @@ public class AudioConfiguration implements CamelConfiguration {
             context.addStartupListener((started, alreadyStarted) -> MetricsGuard.install(started, keys));
         }
         registry.bind("errorResponder", new ErrorResponder(metrics));
+        configureJobs(context, registry, metrics, new RequestParser(defaultFormat), new SourceResolver(bucketRoot));
 
         LOG.info("ffmpeg: {} ({}), {}", ffmpeg.path(), ffmpeg.origin(), ffmpeg.version());
         LOG.info("probe: {}", ffprobe.map(p -> "ffprobe " + p).orElse("ffmpeg's input description (no ffprobe found)"));
@@ -132,6 +198,31 @@ public class AudioConfiguration implements CamelConfiguration {
         LOG.info("default format: {}; {} concurrent extractions, {} more may wait {}", defaultFormat.id(), slots,
                 maxQueuedRequests, queueTimeout.trim());
         LOG.info("API keys: {}", keys.enabled() ? keys.count() + " configured" : "none (every call is let through)");
+    }
+
+    private void configureJobs(CamelContext context, Registry registry, AudioMetrics metrics, RequestParser parser,
+            SourceResolver resolver) throws Exception {
+        if (jobsEnabled && brokerEmbedded) {
+            context.addService(new EmbeddedBroker(Path.of(brokerDataDir.trim()), brokerHost.trim(), brokerPort, jobsQueue.trim(),
+                    resultsQueue.trim(), deadLetterQueue.trim(), Math.max(10, maxAttempts * 3)), true, true);
+        }
+        String user = brokerUser.isBlank() ? null : brokerUser.trim();
+        String password = brokerPassword.isBlank() ? null : brokerPassword.trim();
+        ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(brokerUrl.trim(), user, password);
+        registry.bind("jmsConnectionFactory", connections);
+        if (jobsEnabled) {
+            registry.bind("brokerHealthCheck", new BrokerHealthCheck(connections, brokerUrl.trim()));
+        }
+        DirectoryOutputStore store = new DirectoryOutputStore(Path.of(outputDir.trim()));
+        registry.bind("jobReader", new JobReader());
+        registry.bind("jobRunner", new JobRunner(store));
+        registry.bind("jobResults", new JobResults(metrics));
+        registry.bind("jobSubmitter", new JobSubmitter(parser, resolver, store, context.createProducerTemplate(),
+                "jms:queue:" + jobsQueue.trim() + "?exchangePattern=InOnly"));
+        LOG.info("batch jobs: {}; queue {} -> {} (results {}, dead letters {}), broker {}", jobsEnabled ? "on" : "off",
+                jobsQueue.trim(), store.root(), resultsQueue.trim(), deadLetterQueue.trim(),
+                brokerEmbedded ? "embedded (" + brokerUrl.trim() + ", tcp://" + brokerHost.trim() + ":" + brokerPort + ")"
+                        : brokerUrl.trim());
     }
 
     private static Duration duration(String text) {

@@ -90,6 +90,11 @@ public class FfmpegProcesses extends ServiceSupport {
         return started.get();
     }
 
+    /** Kills whatever still runs after {@code grace} (the service is stopping and has given its streams that long). */
+    public void killAllAfter(Duration grace, String reason) {
+        deadlines.schedule(() -> killAll(reason), grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public void killAll(String reason) {
         for (FfmpegProcess process : running) {
             LOG.warn("killing ffmpeg pid {}: {}", process.pid(), reason);

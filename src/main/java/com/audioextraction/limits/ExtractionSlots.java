@@ -78,12 +78,24 @@ public class ExtractionSlots {
      */
     public void acquireFor(Exchange exchange) throws InterruptedException {
         acquire(exchange.getProperty(ExchangeKeys.PRIORITY, Priority.HTTP, Priority.class));
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                release();
-            }
-        });
+        boolean first = !exchange.getProperties().containsKey(ExchangeKeys.SLOT_HELD);
+        exchange.setProperty(ExchangeKeys.SLOT_HELD, true);
+        if (first) {
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    releaseFor(done);
+                }
+            });
+        }
+    }
+
+    /** Gives back the exchange's slot if it holds one (a job releases it after each attempt). */
+    public void releaseFor(Exchange exchange) {
+        if (Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.SLOT_HELD, Boolean.class))) {
+            exchange.setProperty(ExchangeKeys.SLOT_HELD, false);
+            release();
+        }
     }
 
     private boolean isNext(Object ticket, Priority priority) {

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * <li>{@code audio_extractions_active}, {@code audio_extractions_queued}, {@code audio_ffmpeg_processes}: gauges</li>
  * <li>{@code audio_ffmpeg_failures_total{cause}}: not_media, no_audio, failed, failed_mid_stream, stalled</li>
  * <li>{@code audio_client_disconnects_total}: clients gone before the end</li>
+ * <li>{@code audio_jobs_total{outcome}}: batch jobs done or failed</li>
  * </ul>
  * The registry is Camel's Micrometer one, looked up when first needed (it exists once the context
  * has started); without one the meters go nowhere.
@@ -79,6 +80,11 @@ public class AudioMetrics {
 
     public void ffmpegFailed(String cause) {
         Counter.builder("audio_ffmpeg_failures_total").description("ffmpeg runs that failed, by cause").tag("cause", cause)
+                .register(registry()).increment();
+    }
+
+    public void jobFinished(String outcome) {
+        Counter.builder("audio_jobs_total").description("batch jobs finished, by outcome").tag("outcome", outcome)
                 .register(registry()).increment();
     }
 

@@ -55,6 +55,8 @@ public abstract class ServiceTestSupport {
         properties.put("camel.server.port", String.valueOf(port));
         properties.put("audio.minio-data-path", MediaFixtures.dataPath().toString());
         properties.put("audio.bucket-name", MediaFixtures.BUCKET);
+        properties.put("audio.jobs.enabled", "false"); // the job tests turn the broker on
+        properties.put("audio.max-concurrent-extractions", "2");
         overrideProperties(properties);
         return properties;
     }

@@ -1,0 +1,240 @@
+package com.audioextraction.jobs;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import com.audioextraction.testsupport.AudioProbe;
+import com.audioextraction.testsupport.MediaFixtures;
+import com.audioextraction.testsupport.ServiceTestSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.util.FileUtil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Batch jobs through the real embedded Artemis broker: files out, results out, retries, dead letters, restarts. */
+class JobsTest extends ServiceTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path WORK = Path.of("target", "jobs-test").toAbsolutePath();
+    private static final Path OUTPUT = WORK.resolve("audio");
+
+    private static boolean cleaned;
+
+    @Override
+    protected void overrideProperties(Properties properties) {
+        if (!cleaned) { // once per run: the restart tests need the journal and the output kept
+            FileUtil.removeDir(WORK.toFile());
+            cleaned = true;
+        }
+        properties.put("audio.jobs.enabled", "true");
+        properties.put("audio.jobs.output-dir", OUTPUT.toString());
+        properties.put("audio.broker.data-dir", WORK.resolve("broker").toString());
+        properties.put("audio.broker.port", String.valueOf(freeBrokerPort()));
+        properties.put("audio.jobs.concurrent-consumers", "2");
+        properties.put("audio.shutdown-grace", "1");
+    }
+
+    @BeforeEach
+    void drainQueues() {
+        ConsumerTemplate consumer = context.createConsumerTemplate();
+        for (String queue : List.of("audio.results", "audio.jobs.dlq")) {
+            while (consumer.receive("jms:queue:" + queue, 200) != null) {
+                // leftovers of an earlier test
+            }
+        }
+    }
+
+    private void send(String job) {
+        ProducerTemplate producer = context.createProducerTemplate();
+        producer.sendBody("jms:queue:audio.jobs?exchangePattern=InOnly", job);
+    }
+
+    private JsonNode nextResult(long millis) throws IOException {
+        Exchange message = context.createConsumerTemplate().receive("jms:queue:audio.results", millis);
+        assertNotNull(message, "no result event within " + millis + " ms");
+        return JSON.readTree(message.getMessage().getBody(String.class));
+    }
+
+    @Test
+    void jobsInFilesAndResultsOut() throws Exception {
+        send("{\"id\": \"news-wav\", \"savepath\": \"" + MediaFixtures.TV + "\", \"audio_format\": \"wav\"}");
+        send("{\"id\": \"eng-pcm\", \"savepath\": \"" + MediaFixtures.TWO_LANGUAGES
+                + "\", \"audio_format\": \"pcm\", \"language\": \"eng\", \"output_key\": \"custom/english.pcm\"}");
+        send("{\"savepath\": \"" + MediaFixtures.TV + "\", \"audio_format\": \"mp3\", \"start\": 2, \"duration\": 3}");
+
+        List<JsonNode> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            results.add(nextResult(30_000));
+        }
+        for (JsonNode result : results) {
+            assertEquals("done", result.path("status").asText(), result.toString());
+            assertTrue(result.path("error").isNull(), result.toString());
+            assertTrue(result.path("bytes").asLong() > 0, result.toString());
+            assertTrue(result.path("elapsed_ms").asLong() > 0, result.toString());
+        }
+        JsonNode wav = find(results, "news-wav");
+        assertEquals(OUTPUT.resolve("tv/news.wav").toString(), wav.path("output").asText());
+        assertEquals("wav", wav.path("audio_format").asText());
+        assertEquals(MediaFixtures.TV, wav.path("savepath").asText());
+        assertEquals(10.0, wav.path("duration_seconds").asDouble(), 0.01);
+        assertEquals(10.0, AudioProbe.of(OUTPUT.resolve("tv/news.wav")).duration(), 0.1);
+        assertEquals(Files.size(OUTPUT.resolve("tv/news.wav")), wav.path("bytes").asLong());
+
+        assertEquals(OUTPUT.resolve("custom/english.pcm").toString(), find(results, "eng-pcm").path("output").asText());
+        assertEquals(8.0 * 16000 * 2, Files.size(OUTPUT.resolve("custom/english.pcm")), 0.05 * 16000 * 2);
+
+        JsonNode generated = results.stream().filter(r -> !r.path("id").asText().contains("-") || r.path("id").asText().length() == 36)
+                .filter(r -> r.path("audio_format").asText().equals("mp3")).findFirst().orElseThrow();
+        assertEquals(36, generated.path("id").asText().length(), "a job without id gets a generated one");
+        assertEquals(3.0, AudioProbe.of(OUTPUT.resolve("tv/news.mp3")).duration(), 0.08);
+        assertEquals(List.of(), partFiles(), "partial files left");
+    }
+
+    @Test
+    void aJobThatKeepsFailingIsRetriedThenDeadLetteredWithItsReason() throws Exception {
+        long before = ffmpegProcesses().started();
+        String job = "{\"id\": \"cut\", \"savepath\": \"" + MediaFixtures.TRUNCATED + "\", \"audio_format\": \"flac\"}";
+        send(job);
+
+        JsonNode result = nextResult(30_000);
+        assertEquals("failed", result.path("status").asText(), result.toString());
+        assertEquals("cut", result.path("id").asText());
+        assertTrue(result.path("error").asText().contains("partial file"), result.toString());
+        // three attempts, each a probe and an ffmpeg
+        assertEquals(6, ffmpegProcesses().started() - before);
+
+        Exchange dead = context.createConsumerTemplate().receive("jms:queue:audio.jobs.dlq", 5000);
+        assertNotNull(dead, "not dead-lettered");
+        assertEquals(job, dead.getMessage().getBody(String.class));
+        assertTrue(dead.getMessage().getHeader(JobResults.FAILURE_REASON, String.class).contains("partial file"));
+        assertTrue(Files.notExists(OUTPUT.resolve("tv/truncated.flac")), "a failed job published a file");
+        assertEquals(List.of(), partFiles());
+    }
+
+    @Test
+    void aMalformedJobGoesStraightToTheDeadLetterQueue() throws Exception {
+        long before = ffmpegProcesses().started();
+        String[][] cases = {
+            {"this is not json", "400 malformed JSON"},
+            {"{\"id\": \"m1\"}", "400 savepath is required"},
+            {"{\"id\": \"m2\", \"savepath\": \"" + MediaFixtures.TV + "\", \"audio_format\": \"ogg\"}", "400 unsupported audio_format"},
+            {"{\"id\": \"m3\", \"savepath\": \"../secret/secret.mp4\"}", "400 invalid savepath"},
+            {"{\"id\": \"m4\", \"savepath\": \"" + MediaFixtures.TV + "\", \"output_key\": \"../../etc/x.mp3\"}", "400 invalid output_key"},
+        };
+        for (String[] c : cases) {
+            send(c[0]);
+            JsonNode result = nextResult(10_000);
+            assertEquals("failed", result.path("status").asText());
+            assertTrue(result.path("error").asText().startsWith(c[1]), c[0] + " -> " + result);
+            Exchange dead = context.createConsumerTemplate().receive("jms:queue:audio.jobs.dlq", 5000);
+            assertNotNull(dead);
+            assertEquals(c[0], dead.getMessage().getBody(String.class));
+        }
+        // output_key is checked only when storing: m4 ran one probe and one ffmpeg; nothing else started one
+        assertEquals(2, ffmpegProcesses().started() - before);
+    }
+
+    @Test
+    void postJobsQueuesValidJobsAndRejectsInvalidOnes() throws Exception {
+        HttpResponse<String> accepted = post("[{\"id\": \"h1\", \"savepath\": \"" + MediaFixtures.TV + "\", \"audio_format\": \"aac\"}]");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals("{\"ids\":[\"h1\"]}", accepted.body());
+        JsonNode result = nextResult(30_000);
+        assertEquals("h1", result.path("id").asText());
+        assertEquals("done", result.path("status").asText());
+
+        HttpResponse<String> rejected = post("[{\"savepath\": \"" + MediaFixtures.TV + "\"}, {\"savepath\": \"../x.mp4\"}]");
+        assertEquals(400, rejected.statusCode());
+        assertTrue(rejected.body().contains("job 1: invalid savepath"), rejected.body());
+        assertNull(context.createConsumerTemplate().receive("jms:queue:audio.results", 1500), "a rejected batch queued a job");
+    }
+
+    @Test
+    void aJobCutShortByAStopCompletesOnceAfterTheRestart() throws Exception {
+        // five minutes as Opus take ffmpeg about four seconds here: long enough to be cut short
+        send("{\"id\": \"long\", \"savepath\": \"" + MediaFixtures.LONG + "\", \"audio_format\": \"opus\"}");
+        Path output = OUTPUT.resolve("long/five-minutes.opus");
+        Files.deleteIfExists(output);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (ffmpegChildren() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300);
+        stopService(); // 1 s of grace, then ffmpeg is killed
+        assertEquals(0, awaitNoFfmpegChildren(2000));
+        assertTrue(Files.notExists(output), "the interrupted job must not have published its file");
+
+        startService();
+        JsonNode result = nextResult(60_000);
+        assertEquals("long", result.path("id").asText());
+        assertEquals("done", result.path("status").asText(), result.toString());
+        assertEquals(MediaFixtures.LONG_SECONDS, AudioProbe.of(output).duration(), 0.1);
+        assertEquals(Files.size(output), result.path("bytes").asLong());
+        assertNull(context.createConsumerTemplate().receive("jms:queue:audio.results", 1500), "one result only");
+        assertEquals(List.of(), partFiles());
+    }
+
+    @Test
+    void readinessIncludesTheBroker() throws Exception {
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(uri("/observe/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"name\":\"broker\",\"status\":\"UP\""), ready.body());
+    }
+
+    @Test
+    void queuedJobsSurviveABrokerRestart() throws Exception {
+        context.getRouteController().stopRoute("batch-jobs");
+        send("{\"id\": \"kept\", \"savepath\": \"" + MediaFixtures.TV + "\", \"audio_format\": \"opus\"}");
+        stopService(); // the embedded broker stops with the service
+        startService();
+        JsonNode result = nextResult(30_000);
+        assertEquals("kept", result.path("id").asText());
+        assertEquals("done", result.path("status").asText());
+        assertTrue(Files.size(OUTPUT.resolve("tv/news.opus")) > 1000);
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/jobs")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode find(List<JsonNode> results, String id) {
+        return results.stream().filter(r -> r.path("id").asText().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for " + id + " in " + results));
+    }
+
+    private static List<Path> partFiles() throws IOException {
+        if (!Files.exists(OUTPUT)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(OUTPUT)) {
+            return files.filter(p -> p.getFileName().toString().contains(".part-")).toList();
+        }
+    }
+
+    private static int freeBrokerPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
