@@ -1,6 +1,5 @@
 package com.audioextraction.probe;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.audioextraction.ApiException;
 import com.audioextraction.ffmpeg.FfmpegFailure;
 import com.audioextraction.ffmpeg.FfmpegProcesses;
 import com.audioextraction.source.Source;
@@ -18,7 +16,7 @@ import com.audioextraction.source.Source;
  * machines that have only the bundled ffmpeg and no ffprobe. Less complete than ffprobe (no
  * per-stream bit rate in some containers) but enough to pick a stream and plan a request.
  */
-public class FfmpegDumpProber implements MediaProber {
+public class FfmpegDumpProber extends ProcessProber {
 
     private static final Pattern INPUT = Pattern.compile("^Input #0, (.+), from '");
     private static final Pattern DURATION = Pattern.compile("^\\s*Duration: (?:(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)|N/A)");
@@ -35,14 +33,8 @@ public class FfmpegDumpProber implements MediaProber {
             Map.entry("6.1(front)", 7), Map.entry("7.0", 7), Map.entry("7.0(front)", 7), Map.entry("7.1", 8), Map.entry("7.1(wide)", 8),
             Map.entry("7.1(wide-side)", 8), Map.entry("octagonal", 8));
 
-    private final String ffmpeg;
-    private final FfmpegProcesses processes;
-    private final Duration timeout;
-
     public FfmpegDumpProber(String ffmpeg, FfmpegProcesses processes, Duration timeout) {
-        this.ffmpeg = ffmpeg;
-        this.processes = processes;
-        this.timeout = timeout;
+        super(ffmpeg, processes, timeout);
     }
 
     @Override
@@ -50,15 +42,7 @@ public class FfmpegDumpProber implements MediaProber {
         List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-loglevel", "level+info"));
         args.addAll(source.inputOptions());
         args.addAll(List.of("-i", source.ffmpegInput()));
-        FfmpegProcesses.Completed run;
-        try {
-            run = processes.runToEnd(ffmpeg, args, timeout, 0);
-        } catch (IOException e) {
-            throw ApiException.internal("probe failed", "cannot run ffmpeg: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.internal("probe interrupted", "the service is stopping");
-        }
+        FfmpegProcesses.Completed run = run(args, 0);
         // ffmpeg always exits 1 here ("At least one output file must be specified"): judge by what it printed
         MediaInfo info = parse(run.process().head(), savepath, source.size());
         if (info == null) {

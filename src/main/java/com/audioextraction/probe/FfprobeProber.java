@@ -13,19 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Probes with ffprobe's JSON output: the reliable way, used whenever ffprobe is on the machine. */
-public class FfprobeProber implements MediaProber {
+public class FfprobeProber extends ProcessProber {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_OUTPUT = 4 * 1024 * 1024;
 
-    private final String ffprobe;
-    private final FfmpegProcesses processes;
-    private final Duration timeout;
-
     public FfprobeProber(String ffprobe, FfmpegProcesses processes, Duration timeout) {
-        this.ffprobe = ffprobe;
-        this.processes = processes;
-        this.timeout = timeout;
+        super(ffprobe, processes, timeout);
     }
 
     @Override
@@ -34,15 +28,7 @@ public class FfprobeProber implements MediaProber {
                 "-print_format", "json", "-show_format", "-show_streams"));
         args.addAll(source.inputOptions());
         args.addAll(List.of("-i", source.ffmpegInput()));
-        FfmpegProcesses.Completed run;
-        try {
-            run = processes.runToEnd(ffprobe, args, timeout, MAX_OUTPUT);
-        } catch (IOException e) {
-            throw ApiException.internal("probe failed", "cannot run ffprobe: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.internal("probe interrupted", "the service is stopping");
-        }
+        FfmpegProcesses.Completed run = run(args, MAX_OUTPUT);
         if (run.exit() != 0) {
             throw FfmpegFailure.beforeOutput(run.process(), run.exit(), source.ffmpegInput(), savepath);
         }

@@ -1,0 +1,34 @@
+package com.audioextraction.probe;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import com.audioextraction.ApiException;
+import com.audioextraction.ffmpeg.FfmpegProcesses;
+
+/** A prober that runs a program (ffprobe or ffmpeg) to its end within the probe timeout. */
+abstract class ProcessProber implements MediaProber {
+
+    private final String executable;
+    private final FfmpegProcesses processes;
+    private final Duration timeout;
+
+    ProcessProber(String executable, FfmpegProcesses processes, Duration timeout) {
+        this.executable = executable;
+        this.processes = processes;
+        this.timeout = timeout;
+    }
+
+    /** Runs the program with {@code args}, keeping at most {@code maxOutput} bytes of its stdout. */
+    protected FfmpegProcesses.Completed run(List<String> args, int maxOutput) {
+        try {
+            return processes.runToEnd(executable, args, timeout, maxOutput);
+        } catch (IOException e) {
+            throw ApiException.internal("probe failed", "cannot run " + executable + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.internal("probe interrupted", "the service is stopping");
+        }
+    }
+}
