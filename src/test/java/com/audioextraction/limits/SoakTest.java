@@ -2,7 +2,6 @@ package com.audioextraction.limits;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -110,11 +109,8 @@ class SoakTest extends ServiceTestSupport {
     }
 
     private void hangUpEarly() throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port())) {
-            socket.getOutputStream().write(("GET /extract-audio?savepath=" + MediaFixtures.LONG
-                    + "&audio_format=wav HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            in.read(new byte[16 * 1024]);
+        try (Socket socket = rawGet(MediaFixtures.LONG, "wav")) {
+            socket.getInputStream().read(new byte[16 * 1024]);
         }
     }
 

@@ -107,6 +107,20 @@ public abstract class ServiceTestSupport {
         return new String(response.body(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A GET on a plain socket, so the test decides exactly when to read and when to hang up; returns
+     * once the first bytes of the answer arrived.
+     */
+    protected java.net.Socket rawGet(String savepath, String format) throws IOException {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+        socket.getOutputStream().write(("GET /extract-audio?savepath=" + savepath + "&audio_format=" + format + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        if (socket.getInputStream().read(new byte[1024]) <= 0) {
+            throw new IOException("no answer to GET " + savepath);
+        }
+        return socket;
+    }
+
     protected FfmpegProcesses ffmpegProcesses() {
         return context.getRegistry().lookupByNameAndType("ffmpegProcesses", FfmpegProcesses.class);
     }
