@@ -144,6 +144,12 @@ public class AudioConfiguration implements CamelConfiguration {
         AudioFormat defaultFormat = AudioFormat.byId(defaultAudioFormat.trim()).orElseThrow(() -> new IllegalArgumentException(
                 "audio.default-audio-format=" + defaultAudioFormat + " is not one of " + AudioFormat.allowedIds()));
         Path bucketRoot = Path.of(minioDataPath.trim(), bucketName.trim()).toAbsolutePath().normalize();
+        StartupChecks.dataPathReadable(Path.of(minioDataPath.trim()), bucketRoot);
+        StartupChecks.portFree("the HTTP server (camel.server.port)", context.resolvePropertyPlaceholders("{{camel.server.host}}"),
+                context.resolvePropertyPlaceholders("{{camel.server.port}}"));
+        if (jobsEnabled && brokerEmbedded) {
+            StartupChecks.portFree("the embedded broker (audio.broker.port)", brokerHost.trim(), String.valueOf(brokerPort));
+        }
         FfmpegBinary ffmpeg = FfmpegLocator.locate(ffmpegPath);
         Optional<String> ffprobe = FfmpegLocator.ffprobeBeside(ffmpeg, ffprobePath);
         FfmpegProcesses processes = new FfmpegProcesses();
@@ -198,6 +204,19 @@ public class AudioConfiguration implements CamelConfiguration {
         LOG.info("default format: {}; {} concurrent extractions, {} more may wait {}", defaultFormat.id(), slots,
                 maxQueuedRequests, queueTimeout.trim());
         LOG.info("API keys: {}", keys.enabled() ? keys.count() + " configured" : "none (every call is let through)");
+        String banner = StartupChecks.banner(context, bucketRoot, ffmpeg,
+                !jobsEnabled ? "off" : brokerEmbedded ? "embedded (tcp://" + brokerHost.trim() + ":" + brokerPort + ")" : brokerUrl.trim());
+        context.addStartupListener(new org.apache.camel.StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // the banner waits for onCamelContextFullyStarted
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                LOG.info(banner);
+            }
+        });
     }
 
     private void configureJobs(CamelContext context, Registry registry, AudioMetrics metrics, RequestParser parser,

@@ -1,0 +1,55 @@
+package com.audioextraction.config;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.audioextraction.Application;
+import com.audioextraction.ffmpeg.FfmpegBinary;
+import org.apache.camel.CamelContext;
+
+/**
+ * What must hold before the service starts, failing start-up with a clear message (and a non-zero
+ * exit) rather than running half broken; and the banner that says what started.
+ */
+final class StartupChecks {
+
+    private StartupChecks() {
+    }
+
+    /** A data path that exists but cannot be read is a mistake; a missing one is only a warning (fresh checkout). */
+    static void dataPathReadable(Path dataPath, Path bucketRoot) {
+        for (Path path : new Path[] {dataPath, bucketRoot}) {
+            if (Files.exists(path) && (!Files.isDirectory(path) || !Files.isReadable(path) || !Files.isExecutable(path))) {
+                throw new IllegalStateException(path.toAbsolutePath() + " is not a readable directory: check audio.minio-data-path"
+                        + " and audio.bucket-name, and the permissions of the user running the service");
+            }
+        }
+    }
+
+    /** Vert.x only logs a taken port and serves nothing: check it first (0 means any free port). */
+    static void portFree(String what, String host, String port) {
+        int number = Integer.parseInt(port.trim());
+        if (number == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host.trim(), number));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + number + " on " + host.trim() + " for " + what + " is not available ("
+                    + e.getMessage() + "): stop what uses it or choose another port");
+        }
+    }
+
+    static String banner(CamelContext context, Path bucketRoot, FfmpegBinary ffmpeg, String broker) {
+        String version = Application.class.getPackage().getImplementationVersion();
+        return String.format("audio-extraction %s ready on http://%s:%s | bucket %s%s | ffmpeg %s (%s) | broker %s",
+                version == null ? "(dev)" : version,
+                context.resolvePropertyPlaceholders("{{camel.server.host}}"),
+                context.resolvePropertyPlaceholders("{{camel.server.port}}"),
+                bucketRoot, Files.isDirectory(bucketRoot) ? "" : " (missing)", ffmpeg.path(), ffmpeg.origin(), broker);
+    }
+}
