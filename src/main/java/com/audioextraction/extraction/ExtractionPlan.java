@@ -17,14 +17,4 @@ import com.audioextraction.request.ExtractionRequest;
  */
 public record ExtractionPlan(ExtractionRequest request, MediaInfo media, AudioStream stream, int sampleRate, int channels,
         Integer bitrate, Double outputDuration) {
-
-    /** Whether the sample rate differs from the source's (ffmpeg needs -ar). */
-    public boolean resamples() {
-        return sampleRate != stream.sampleRate();
-    }
-
-    /** Whether the channel count differs from the source's (ffmpeg needs -ac). */
-    public boolean remixes() {
-        return channels != stream.channels();
-    }
 }

@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
@@ -16,22 +14,20 @@ import java.util.regex.Pattern;
 
 /**
  * Reads ffmpeg's stderr to its end (so ffmpeg never blocks on a full pipe) and keeps what the
- * service needs from it: its first lines (the input's description), the error lines, the last lines,
- * and the amount of audio written. Expects {@code -loglevel level+info}, which tags each line with its level.
+ * service needs from it: its first lines (the input's description), the error lines and the amount
+ * of audio written. Expects {@code -loglevel level+info}, which tags each line with its level.
  */
 final class FfmpegLog {
 
     private static final Pattern OUTPUT_TIME = Pattern.compile("size=\\s*\\S+ time=(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
     private static final Pattern LEVEL = Pattern.compile("^(\\[[^\\]]+ @ 0x[0-9a-f]+\\] )?\\[(\\w+)\\] ?");
     private static final int MAX_ERRORS = 20;
-    private static final int MAX_TAIL = 30;
     private static final int MAX_LINE = 2000;
     private static final int MAX_HEAD = 1000;
 
     private final CountDownLatch ended = new CountDownLatch(1);
     private final List<String> errors = new ArrayList<>();
     private final List<String> head = new ArrayList<>();
-    private final Deque<String> tail = new ArrayDeque<>();
     private volatile double outputSeconds = Double.NaN;
 
     /** Reads the stream until ffmpeg closes it; runs on its own thread. */
@@ -63,15 +59,10 @@ final class FfmpegLog {
         Matcher level = LEVEL.matcher(raw);
         boolean tagged = level.find();
         String lvl = tagged ? level.group(2) : "info";
-        String context = tagged && level.group(1) != null ? level.group(1) : "";
         String text = tagged ? raw.substring(level.end()) : raw;
         synchronized (this) {
             if (head.size() < MAX_HEAD) {
                 head.add(text);
-            }
-            tail.addLast(context + text);
-            if (tail.size() > MAX_TAIL) {
-                tail.removeFirst();
             }
             if ((lvl.equals("error") || lvl.equals("fatal") || lvl.equals("panic")) && errors.size() < MAX_ERRORS) {
                 errors.add(text.strip());
@@ -104,9 +95,5 @@ final class FfmpegLog {
     /** The first lines (up to 1000), without their level tags: ffmpeg's description of its input. */
     synchronized List<String> head() {
         return List.copyOf(head);
-    }
-
-    synchronized List<String> tail() {
-        return List.copyOf(tail);
     }
 }

@@ -124,11 +124,6 @@ public final class FfmpegProcess {
         return log.head();
     }
 
-    /** The last lines of stderr, for diagnosis. */
-    public List<String> tail() {
-        return log.tail();
-    }
-
     void onExit(Runnable action) {
         process.onExit().thenRun(action);
     }

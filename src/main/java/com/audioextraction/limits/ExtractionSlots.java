@@ -120,10 +120,6 @@ public class ExtractionSlots {
         return httpWaiting.size() + batchWaiting.size();
     }
 
-    public int slots() {
-        return slots;
-    }
-
     private ApiException saturated(String detail) {
         return new ApiException(503, "service saturated", detail, retryAfterSeconds());
     }

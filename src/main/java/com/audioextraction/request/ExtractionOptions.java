@@ -13,6 +13,4 @@ package com.audioextraction.request;
  */
 public record ExtractionOptions(Integer sampleRate, Integer channels, Integer bitrate, Double start, Double duration,
         Integer track, String language) {
-
-    public static final ExtractionOptions NONE = new ExtractionOptions(null, null, null, null, null, null, null);
 }

@@ -12,8 +12,4 @@ import com.audioextraction.format.AudioFormat;
  * @param options  sample rate, channels, bitrate, segment, audio stream
  */
 public record ExtractionRequest(String id, String savepath, AudioFormat format, ExtractionOptions options) {
-
-    public ExtractionRequest(String id, String savepath, AudioFormat format) {
-        this(id, savepath, format, ExtractionOptions.NONE);
-    }
 }

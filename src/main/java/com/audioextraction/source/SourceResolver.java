@@ -27,10 +27,6 @@ public class SourceResolver {
         this.bucketRoot = bucketRoot.toAbsolutePath().normalize();
     }
 
-    public Path bucketRoot() {
-        return bucketRoot;
-    }
-
     /** The source of {@code savepath}; {@code requestId} only labels the log line. */
     public Source resolve(String savepath, String requestId) {
         Path file = resolveFile(savepath);
