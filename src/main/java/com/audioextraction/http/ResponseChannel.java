@@ -29,6 +29,7 @@ final class ResponseChannel {
     }
 
     private static final int WRITE_QUEUE_BYTES = 1024 * 1024;
+    private static final long ABORT_WAIT_SECONDS = 2;
 
     private final HttpServerResponse response;
     private final Duration stallTimeout;
@@ -120,6 +121,15 @@ final class ResponseChannel {
      */
     void abort() {
         response.reset();
+        // the close is carried out on the event loop: only once it happened may end() run, or the
+        // end of the chunked body could still reach the client and make the cut look complete
+        try {
+            closed.get(ABORT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the connection is being torn down anyway
+        }
         try {
             response.end();
         } catch (IllegalStateException e) {
