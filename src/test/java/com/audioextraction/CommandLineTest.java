@@ -47,6 +47,36 @@ class CommandLineTest {
     }
 
     @Test
+    void theApiKeysAppearInNoLogLine() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dcamel.server.host=127.0.0.1", "-Dcamel.server.port=" + port,
+                "-Daudio.jobs.enabled=false", "-Daudio.api-keys=very-secret-key-4711",
+                // the service's own logging (the tests' quiets Camel's start-up summary, where a key would show)
+                "-Dlogback.configurationFile=" + Path.of("src", "main", "resources", "logback.xml").toAbsolutePath(),
+                Application.class.getName()));
+        Process service = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder log = new StringBuilder();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                log.append(line).append('\n');
+                if (line.contains("ready on http://")) {
+                    break;
+                }
+            }
+        } finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertTrue(log.toString().contains("API keys: 1 configured"), log.toString());
+        assertTrue(!log.toString().contains("very-secret-key-4711"), "a key was logged:\n" + log);
+    }
+
+    @Test
     void aTakenPortIsAClearErrorAndANonZeroExit() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Result result = start(List.of("-Dcamel.server.host=127.0.0.1", "-Dcamel.server.port=" + taken.getLocalPort(),

@@ -177,8 +177,10 @@ public class AudioConfiguration implements CamelConfiguration {
         registry.bind("streamingExecutor", new StreamingExecCommandExecutor(processes, stall));
         registry.bind("ffmpegCommand", new FfmpegCommand(ffmpeg));
         registry.bind("httpRequestReader", new HttpRequestReader(maxRequestBytes));
-        registry.bind("requestParser", new RequestParser(defaultFormat));
-        registry.bind("sourceResolver", new SourceResolver(bucketRoot));
+        RequestParser parser = new RequestParser(defaultFormat);
+        SourceResolver resolver = new SourceResolver(bucketRoot);
+        registry.bind("requestParser", parser);
+        registry.bind("sourceResolver", resolver);
         registry.bind("mediaProber", prober);
         registry.bind("extractionPlanner", new ExtractionPlanner());
         int slots = maxConcurrentExtractions > 0 ? maxConcurrentExtractions : Runtime.getRuntime().availableProcessors();
@@ -196,7 +198,7 @@ public class AudioConfiguration implements CamelConfiguration {
             context.addStartupListener((started, alreadyStarted) -> MetricsGuard.install(started, keys));
         }
         registry.bind("errorResponder", new ErrorResponder(metrics));
-        configureJobs(context, registry, metrics, new RequestParser(defaultFormat), new SourceResolver(bucketRoot));
+        configureJobs(context, registry, metrics, parser, resolver);
 
         LOG.info("ffmpeg: {} ({}), {}", ffmpeg.path(), ffmpeg.origin(), ffmpeg.version());
         LOG.info("probe: {}", ffprobe.map(p -> "ffprobe " + p).orElse("ffmpeg's input description (no ffprobe found)"));

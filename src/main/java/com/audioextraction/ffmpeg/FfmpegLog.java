@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class FfmpegLog {
 
     private static final Pattern OUTPUT_TIME = Pattern.compile("size=\\s*\\S+ time=(\\d+):(\\d{2}):(\\d{2}(?:\\.\\d+)?)");
-    private static final Pattern LEVEL = Pattern.compile("^(\\[[^\\]]+ @ 0x[0-9a-f]+\\] )?\\[(\\w+)\\] ?");
+    private static final Pattern LEVEL = Pattern.compile("^(?:\\[[^\\]]+ @ 0x[0-9a-f]+\\] )?\\[(\\w+)\\] ?");
     private static final int MAX_ERRORS = 20;
     private static final int MAX_LINE = 2000;
     private static final int MAX_HEAD = 1000;
@@ -58,7 +58,7 @@ final class FfmpegLog {
     private void accept(String raw) {
         Matcher level = LEVEL.matcher(raw);
         boolean tagged = level.find();
-        String lvl = tagged ? level.group(2) : "info";
+        String lvl = tagged ? level.group(1) : "info";
         String text = tagged ? raw.substring(level.end()) : raw;
         synchronized (this) {
             if (head.size() < MAX_HEAD) {

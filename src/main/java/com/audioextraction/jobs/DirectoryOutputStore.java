@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.audioextraction.ApiException;
+import com.audioextraction.source.RelativePaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +60,9 @@ public class DirectoryOutputStore implements OutputStore {
 
     /** The file for a key, which must stay under the root (a job's output_key is user input). */
     Path resolve(String key) {
-        if (key.isBlank() || key.startsWith("/") || key.contains("\\") || key.indexOf('\0') >= 0
-                || Stream.of(key.split("/")).anyMatch(s -> s.equals(".."))) {
-            throw ApiException.badRequest("invalid output_key", "'" + key + "' must be a relative path without '..'");
+        String problem = key.isBlank() ? "it is empty" : RelativePaths.problem(key);
+        if (problem != null) {
+            throw ApiException.badRequest("invalid output_key", "'" + key + "' is refused: " + problem);
         }
         Path target = root.resolve(key).normalize();
         if (!target.startsWith(root) || target.equals(root)) {

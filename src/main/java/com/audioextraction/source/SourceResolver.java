@@ -35,7 +35,10 @@ public class SourceResolver {
     }
 
     Path resolveFile(String savepath) {
-        checkSyntax(savepath);
+        String problem = RelativePaths.problem(savepath);
+        if (problem != null) {
+            throw refused(savepath, problem);
+        }
         Path candidate;
         try {
             candidate = bucketRoot.resolve(savepath).normalize();
@@ -66,22 +69,6 @@ public class SourceResolver {
         return real;
     }
 
-    private static void checkSyntax(String savepath) {
-        if (savepath.indexOf('\0') >= 0) {
-            throw refused(savepath, "it contains a NUL character");
-        }
-        if (savepath.indexOf('\\') >= 0) {
-            throw refused(savepath, "it contains a backslash; use / between folders");
-        }
-        if (savepath.startsWith("/")) {
-            throw refused(savepath, "it is absolute; give the path inside the bucket");
-        }
-        for (String segment : savepath.split("/")) {
-            if (segment.equals("..")) {
-                throw refused(savepath, "it contains a '..' segment");
-            }
-        }
-    }
 
     private static ApiException refused(String savepath, String why) {
         return ApiException.badRequest("invalid savepath", printable(savepath) + " is refused: " + why);
