@@ -45,6 +45,7 @@ public class RestApi extends RouteBuilder {
                     .responseMessage().code(413).message("Body over 64 KiB").endResponseMessage()
                     .responseMessage().code(422).message("Not media, no (matching) audio stream, not AAC for aac, start past the end").endResponseMessage()
                     .responseMessage().code(500).message("ffmpeg failed").endResponseMessage()
+                    .responseMessage().code(502).message("The S3 store failed: unreachable, credentials refused, bucket missing").endResponseMessage()
                     .responseMessage().code(503).message("Saturated: retry after Retry-After seconds").endResponseMessage()
                     .to("direct:http-extract-audio")
                 .get().id("get-extract-audio")
@@ -74,6 +75,7 @@ public class RestApi extends RouteBuilder {
                     .responseMessage().code(202).message("{\"ids\": [...]}: queued; results go to the results queue").endResponseMessage()
                     .responseMessage().code(400).message("An invalid job (none is queued)").endResponseMessage()
                     .responseMessage().code(404).message("A job's video does not exist (none is queued)").endResponseMessage()
+                    .responseMessage().code(502).message("The S3 store failed while checking a job's video (none is queued)").endResponseMessage()
                     .to("direct:http-submit-jobs");
 
         rest("/probe")
@@ -85,6 +87,7 @@ public class RestApi extends RouteBuilder {
                             + "[{index, stream_index, codec, channels, sample_rate, bit_rate, language, default}]}").endResponseMessage()
                     .responseMessage().code(404).message("No such video").endResponseMessage()
                     .responseMessage().code(422).message("Not a media file").endResponseMessage()
+                    .responseMessage().code(502).message("The S3 store failed").endResponseMessage()
                     .to("direct:http-probe")
                 .post().id("post-probe")
                     .description("The probe with a JSON body {\"savepath\": ...}")

@@ -42,6 +42,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, error, detail);
     }
 
+    /** The storage behind the service (an S3 store) failed or refused it: not the client's fault, nor the service's. */
+    public static ApiException badGateway(String error, String detail) {
+        return new ApiException(502, error, detail);
+    }
+
     public static ApiException internal(String error, String detail) {
         return new ApiException(500, error, detail);
     }

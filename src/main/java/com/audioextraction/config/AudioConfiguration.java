@@ -24,6 +24,11 @@ import com.audioextraction.jobs.JobReader;
 import com.audioextraction.jobs.JobResults;
 import com.audioextraction.jobs.JobRunner;
 import com.audioextraction.jobs.JobSubmitter;
+import com.audioextraction.jobs.OutputStore;
+import com.audioextraction.jobs.S3OutputStore;
+import com.audioextraction.health.S3HealthCheck;
+import com.audioextraction.s3.S3Connection;
+import com.audioextraction.source.S3Sources;
 import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.limits.ApiKeys;
 import com.audioextraction.limits.ExtractionSlots;
@@ -39,6 +44,8 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.minio.MinioComponent;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.EventNotifierSupport;
@@ -60,6 +67,30 @@ public class AudioConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "audio.bucket-name", defaultValue = "videos")
     private String bucketName;
+
+    @PropertyInject(value = "audio.source", defaultValue = "auto")
+    private String sourceMode;
+
+    @PropertyInject(value = "audio.s3.endpoint", defaultValue = " ")
+    private String s3Endpoint;
+
+    @PropertyInject(value = "audio.s3.access-key", defaultValue = " ")
+    private String s3AccessKey;
+
+    @PropertyInject(value = "audio.s3.secret-key", defaultValue = " ")
+    private String s3SecretKey;
+
+    @PropertyInject(value = "audio.s3.region", defaultValue = "us-east-1")
+    private String s3Region;
+
+    @PropertyInject(value = "audio.s3.timeout", defaultValue = "10s")
+    private String s3Timeout;
+
+    @PropertyInject(value = "audio.s3.url-expiry", defaultValue = "1h")
+    private String s3UrlExpiry;
+
+    @PropertyInject(value = "audio.temp-dir", defaultValue = "/tmp")
+    private String tempDir;
 
     @PropertyInject(value = "audio.default-audio-format", defaultValue = "mp3")
     private String defaultAudioFormat;
@@ -106,8 +137,14 @@ public class AudioConfiguration implements CamelConfiguration {
     @PropertyInject(value = "audio.jobs.max-attempts", defaultValue = "3")
     private int maxAttempts;
 
+    @PropertyInject(value = "audio.jobs.output", defaultValue = "directory")
+    private String outputKind;
+
     @PropertyInject(value = "audio.jobs.output-dir", defaultValue = "./data/audio")
     private String outputDir;
+
+    @PropertyInject(value = "audio.jobs.output-bucket", defaultValue = "audio")
+    private String outputBucket;
 
     @PropertyInject(value = "audio.broker.embedded", defaultValue = "true")
     private boolean brokerEmbedded;
@@ -178,9 +215,13 @@ public class AudioConfiguration implements CamelConfiguration {
         registry.bind("ffmpegCommand", new FfmpegCommand(ffmpeg));
         registry.bind("httpRequestReader", new HttpRequestReader(maxRequestBytes));
         RequestParser parser = new RequestParser(defaultFormat);
-        SourceResolver resolver = new SourceResolver(bucketRoot);
+        S3Connection s3 = configureS3(context, registry);
+        SourceResolver resolver = new SourceResolver(bucketRoot, SourceResolver.Mode.parse(sourceMode),
+                s3 == null ? null : bucketName.trim());
         registry.bind("requestParser", parser);
         registry.bind("sourceResolver", resolver);
+        // bound even without a store, as the routes name it; only reached for an S3Object, which needs one
+        registry.bind("s3Sources", new S3Sources(s3, duration(s3UrlExpiry)));
         registry.bind("mediaProber", prober);
         registry.bind("extractionPlanner", new ExtractionPlanner());
         int slots = maxConcurrentExtractions > 0 ? maxConcurrentExtractions : Runtime.getRuntime().availableProcessors();
@@ -191,22 +232,30 @@ public class AudioConfiguration implements CamelConfiguration {
         context.addStartupListener((started, alreadyStarted) -> metrics.register());
         registry.bind("audioStreamer", new AudioStreamer(stall, metrics));
         registry.bind("ffmpegHealthCheck", new FfmpegHealthCheck(ffmpeg.path()));
-        registry.bind("bucketHealthCheck", new BucketHealthCheck(bucketRoot));
+        if (resolver.mode() == SourceResolver.Mode.LOCAL) {
+            registry.bind("bucketHealthCheck", new BucketHealthCheck(bucketRoot)); // with S3 configured, the local root is optional
+        }
         ApiKeys keys = ApiKeys.of(apiKeys, apiKeysFile);
         registry.bind("apiKeys", keys);
         if (protectMetrics && keys.enabled()) {
             context.addStartupListener((started, alreadyStarted) -> MetricsGuard.install(started, keys));
         }
         registry.bind("errorResponder", new ErrorResponder(metrics));
-        configureJobs(context, registry, metrics, parser, resolver);
+        configureJobs(context, registry, metrics, parser, s3);
 
         LOG.info("ffmpeg: {} ({}), {}", ffmpeg.path(), ffmpeg.origin(), ffmpeg.version());
         LOG.info("probe: {}", ffprobe.map(p -> "ffprobe " + p).orElse("ffmpeg's input description (no ffprobe found)"));
-        LOG.info("bucket root: {}{}", bucketRoot, Files.isDirectory(bucketRoot) ? "" : " (does not exist yet: every request will be 404)");
+        LOG.info("videos: {}", switch (resolver.mode()) {
+            case LOCAL -> "local files under " + bucketRoot
+                    + (Files.isDirectory(bucketRoot) ? "" : " (does not exist yet: every request will be 404)");
+            case AUTO -> "local files under " + bucketRoot + ", else bucket " + bucketName.trim() + " at " + s3.endpoint();
+            case S3 -> "bucket " + bucketName.trim() + " at " + s3.endpoint() + " only";
+        });
         LOG.info("default format: {}; {} concurrent extractions, {} more may wait {}", defaultFormat.id(), slots,
                 maxQueuedRequests, queueTimeout.trim());
         LOG.info("API keys: {}", keys.enabled() ? keys.count() + " configured" : "none (every call is let through)");
-        String banner = StartupChecks.banner(context, bucketRoot, ffmpeg,
+        String banner = StartupChecks.banner(context, resolver.mode() == SourceResolver.Mode.S3 ? null : bucketRoot,
+                s3 == null ? null : "s3 " + s3.endpoint() + "/" + bucketName.trim(), ffmpeg,
                 !jobsEnabled ? "off" : brokerEmbedded ? "embedded (tcp://" + brokerHost.trim() + ":" + brokerPort + ")" : brokerUrl.trim());
         context.addStartupListener(new org.apache.camel.StartupListener() {
             @Override
@@ -221,8 +270,42 @@ public class AudioConfiguration implements CamelConfiguration {
         });
     }
 
+    /** The S3 store (MinIO or any S3-compatible one) when audio.s3.endpoint is set, else null. */
+    private S3Connection configureS3(CamelContext context, Registry registry) throws Exception {
+        if (s3Endpoint.isBlank()) {
+            return null;
+        }
+        S3Connection s3 = new S3Connection(s3Endpoint.trim(), s3AccessKey.trim(), s3SecretKey.trim(), s3Region.trim(),
+                duration(s3Timeout));
+        // every minio: endpoint uses this client; nothing is contacted until a request needs the store
+        context.getComponent("minio", MinioComponent.class).getConfiguration().setMinioClient(s3.client());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                s3.close();
+            }
+        }, true, true);
+        registry.bind("s3HealthCheck", new S3HealthCheck(s3, bucketName.trim()));
+        return s3;
+    }
+
+    private OutputStore outputStore(CamelContext context, S3Connection s3) throws Exception {
+        switch (outputKind.trim()) {
+            case "directory":
+                return new DirectoryOutputStore(Path.of(outputDir.trim()));
+            case "s3":
+                if (s3 == null) {
+                    throw new IllegalArgumentException("audio.jobs.output=s3 needs an S3 store: set audio.s3.endpoint");
+                }
+                return new S3OutputStore(s3, outputBucket.trim(), Path.of(tempDir.trim(), "audio-extraction-uploads"),
+                        context.createProducerTemplate());
+            default:
+                throw new IllegalArgumentException("audio.jobs.output=" + outputKind + " is not one of directory, s3");
+        }
+    }
+
     private void configureJobs(CamelContext context, Registry registry, AudioMetrics metrics, RequestParser parser,
-            SourceResolver resolver) throws Exception {
+            S3Connection s3) throws Exception {
         if (jobsEnabled && brokerEmbedded) {
             context.addService(new EmbeddedBroker(Path.of(brokerDataDir.trim()), brokerHost.trim(), brokerPort, jobsQueue.trim(),
                     resultsQueue.trim(), deadLetterQueue.trim(), Math.max(10, maxAttempts * 3)), true, true);
@@ -234,14 +317,14 @@ public class AudioConfiguration implements CamelConfiguration {
         if (jobsEnabled) {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(connections, brokerUrl.trim()));
         }
-        DirectoryOutputStore store = new DirectoryOutputStore(Path.of(outputDir.trim()));
+        OutputStore store = outputStore(context, s3);
         registry.bind("jobReader", new JobReader());
         registry.bind("jobRunner", new JobRunner(store));
         registry.bind("jobResults", new JobResults(metrics));
-        registry.bind("jobSubmitter", new JobSubmitter(parser, resolver, store, context.createProducerTemplate(),
+        registry.bind("jobSubmitter", new JobSubmitter(parser, store, context.createProducerTemplate(),
                 "jms:queue:" + jobsQueue.trim() + "?exchangePattern=InOnly"));
         LOG.info("batch jobs: {}; queue {} -> {} (results {}, dead letters {}), broker {}", jobsEnabled ? "on" : "off",
-                jobsQueue.trim(), store.root(), resultsQueue.trim(), deadLetterQueue.trim(),
+                jobsQueue.trim(), store.location(), resultsQueue.trim(), deadLetterQueue.trim(),
                 brokerEmbedded ? "embedded (" + brokerUrl.trim() + ", tcp://" + brokerHost.trim() + ":" + brokerPort + ")"
                         : brokerUrl.trim());
     }

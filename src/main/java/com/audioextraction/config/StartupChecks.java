@@ -44,12 +44,15 @@ final class StartupChecks {
         }
     }
 
-    static String banner(CamelContext context, Path bucketRoot, FfmpegBinary ffmpeg, String broker) {
+    /** @param bucketRoot the local bucket root, or null when videos come from S3 only; @param s3 the S3 bucket, or null */
+    static String banner(CamelContext context, Path bucketRoot, String s3, FfmpegBinary ffmpeg, String broker) {
         String version = Application.class.getPackage().getImplementationVersion();
-        return String.format("audio-extraction %s ready on http://%s:%s | bucket %s%s | ffmpeg %s (%s) | broker %s",
+        String local = bucketRoot == null ? null : bucketRoot + (Files.isDirectory(bucketRoot) ? "" : " (missing)");
+        String videos = local == null ? s3 : s3 == null ? local : local + " + " + s3;
+        return String.format("audio-extraction %s ready on http://%s:%s | videos %s | ffmpeg %s (%s) | broker %s",
                 version == null ? "(dev)" : version,
                 context.resolvePropertyPlaceholders("{{camel.server.host}}"),
                 context.resolvePropertyPlaceholders("{{camel.server.port}}"),
-                bucketRoot, Files.isDirectory(bucketRoot) ? "" : " (missing)", ffmpeg.path(), ffmpeg.origin(), broker);
+                videos, ffmpeg.path(), ffmpeg.origin(), broker);
     }
 }

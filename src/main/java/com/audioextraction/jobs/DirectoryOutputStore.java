@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.audioextraction.ApiException;
-import com.audioextraction.source.RelativePaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +31,9 @@ public class DirectoryOutputStore implements OutputStore {
         removeLeftovers();
     }
 
-    public Path root() {
-        return root;
+    @Override
+    public String location() {
+        return root.toString();
     }
 
     @Override
@@ -58,13 +58,14 @@ public class DirectoryOutputStore implements OutputStore {
         }
     }
 
+    @Override
+    public String checkKey(String key) {
+        return OutputKeys.check(key);
+    }
+
     /** The file for a key, which must stay under the root (a job's output_key is user input). */
     Path resolve(String key) {
-        String problem = key.isBlank() ? "it is empty" : RelativePaths.problem(key);
-        if (problem != null) {
-            throw ApiException.badRequest("invalid output_key", "'" + key + "' is refused: " + problem);
-        }
-        Path target = root.resolve(key).normalize();
+        Path target = root.resolve(OutputKeys.check(key)).normalize();
         if (!target.startsWith(root) || target.equals(root)) {
             throw ApiException.badRequest("invalid output_key", "'" + key + "' leaves the output directory");
         }

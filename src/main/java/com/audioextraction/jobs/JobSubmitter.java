@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.audioextraction.ApiException;
+import com.audioextraction.ExchangeKeys;
 import com.audioextraction.request.ExtractionRequest;
 import com.audioextraction.request.RequestParser;
-import com.audioextraction.source.SourceResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -21,15 +22,12 @@ public class JobSubmitter {
     private static final int MAX_JOBS = 10_000;
 
     private final RequestParser parser;
-    private final SourceResolver resolver;
-    private final DirectoryOutputStore store;
+    private final OutputStore store;
     private final ProducerTemplate producer;
     private final String queueUri;
 
-    public JobSubmitter(RequestParser parser, SourceResolver resolver, DirectoryOutputStore store, ProducerTemplate producer,
-            String queueUri) {
+    public JobSubmitter(RequestParser parser, OutputStore store, ProducerTemplate producer, String queueUri) {
         this.parser = parser;
-        this.resolver = resolver;
         this.store = store;
         this.producer = producer;
         this.queueUri = queueUri;
@@ -55,6 +53,21 @@ public class JobSubmitter {
         return Map.of("ids", ids);
     }
 
+    /** The video exists, locally or in the S3 store: the same resolution a running job does (400, 404 or 502 if not). */
+    private void requireVideo(String savepath, String id) {
+        Exchange located = producer.send("direct:resolve-source", exchange -> {
+            exchange.getMessage().setBody(savepath);
+            exchange.setProperty(ExchangeKeys.REQUEST_ID, id);
+        });
+        Exception failure = located.getException();
+        if (failure instanceof ApiException api) {
+            throw api;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("cannot check " + savepath, failure);
+        }
+    }
+
     private String validate(JsonNode job, String which) {
         try {
             if (job == null || !job.isObject()) {
@@ -63,10 +76,10 @@ public class JobSubmitter {
             String id = JobReader.id(job);
             ((ObjectNode) job).put("id", id);
             ExtractionRequest request = parser.parse(job, id);
-            resolver.resolve(request.savepath(), id);
+            requireVideo(request.savepath(), id);
             JsonNode key = job.get("output_key");
             if (key != null && !key.isNull()) {
-                store.resolve(key.asText());
+                store.checkKey(key.asText());
             }
             return id;
         } catch (ApiException e) {

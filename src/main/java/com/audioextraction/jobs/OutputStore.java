@@ -14,6 +14,12 @@ public interface OutputStore {
      */
     Stored store(String key, InputStream audio, Completion complete) throws IOException;
 
+    /** Where the outputs go, for the start-up log. */
+    String location();
+
+    /** The key as it will be stored (normalised); throws a 400 {@link com.audioextraction.ApiException} when refused. */
+    String checkKey(String key);
+
     /** Asked once the stream has ended: may the object be published? Throws to refuse with a reason. */
     @FunctionalInterface
     interface Completion {

@@ -6,35 +6,107 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import com.audioextraction.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves a request's {@code savepath} to a file under the bucket root
- * ({@code <minio-data-path>/<bucket-name>}). A path that is absolute, has {@code ..} segments, NUL
- * or backslashes, or whose real path (symlinks resolved) leaves the bucket root is refused before
- * anything is opened; ffmpeg is handed the real path.
+ * Decides where a request's {@code savepath} is read from, in this order:
+ * <ol>
+ *   <li>a plain file under the bucket root ({@code <minio-data-path>/<bucket-name>}) is read from disk;</li>
+ *   <li>a folder there holding {@code xl.meta} is a current MinIO object (its bytes on disk carry
+ *       checksums and are not a video): it is read through the S3 API;</li>
+ *   <li>nothing on disk: the S3 store, when one is configured;</li>
+ *   <li>otherwise 404.</li>
+ * </ol>
+ * {@code audio.source=local} or {@code s3} keeps to one of the two. Whichever way, a path that is
+ * absolute, has {@code ..} segments, NUL or backslashes, or leaves the bucket (also through a
+ * symlink) is refused before anything is opened, and the S3 key is the normalised path.
  */
 public class SourceResolver {
+
+    /** {@code audio.source}: where videos may come from. */
+    public enum Mode {
+        AUTO, LOCAL, S3;
+
+        public static Mode parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("audio.source=" + text + " is not one of auto, local, s3");
+            }
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceResolver.class);
 
     private final Path bucketRoot;
+    private final Mode mode;
+    /** The S3 bucket, or null when no S3 store is configured. */
+    private final String s3Bucket;
 
+    /** Local files only (no S3 store configured). */
     public SourceResolver(Path bucketRoot) {
+        this(bucketRoot, Mode.LOCAL, null);
+    }
+
+    public SourceResolver(Path bucketRoot, Mode mode, String s3Bucket) {
+        if (mode == Mode.S3 && s3Bucket == null) {
+            throw new IllegalArgumentException("audio.source=s3 needs an S3 store: set audio.s3.endpoint");
+        }
         this.bucketRoot = bucketRoot.toAbsolutePath().normalize();
+        this.mode = s3Bucket == null ? Mode.LOCAL : mode;
+        this.s3Bucket = s3Bucket;
     }
 
-    /** The source of {@code savepath}; {@code requestId} only labels the log line. */
-    public Source resolve(String savepath, String requestId) {
-        Path file = resolveFile(savepath);
-        LOG.info("[{}] resolved {} -> {}", requestId, savepath, file);
-        return Source.localFile(file);
+    public Mode mode() {
+        return mode;
     }
 
+    /**
+     * Where {@code savepath} is: a local {@link Source}, or an {@link S3Object} still to be checked
+     * and signed (see SourceRoutes). {@code requestId} only labels the log line.
+     */
+    public Object locate(String savepath, String requestId) {
+        Path candidate = candidate(savepath);
+        if (mode == Mode.S3) {
+            return inS3(candidate, savepath, requestId, "audio.source=s3");
+        }
+        Path real = realPathInBucket(candidate, savepath);
+        if (real != null && Files.isRegularFile(real)) {
+            LOG.info("[{}] resolved {} -> {}", requestId, savepath, real);
+            return Source.localFile(real);
+        }
+        boolean minioObject = real != null && Files.isRegularFile(real.resolve("xl.meta"));
+        if (mode == Mode.AUTO) {
+            return inS3(candidate, savepath, requestId, minioObject ? "a MinIO object folder on disk" : "not on disk");
+        }
+        if (minioObject) {
+            throw ApiException.notFound("video not found", printable(savepath) + " is a MinIO object folder (xl.meta), which"
+                    + " cannot be read from disk; configure audio.s3.endpoint to read it through the S3 API");
+        }
+        throw noSuchVideo(savepath);
+    }
+
+    /** A local file's real path (tests and the path rules on their own); 404 when there is no such file. */
     Path resolveFile(String savepath) {
+        Path real = realPathInBucket(candidate(savepath), savepath);
+        if (real == null || !Files.isRegularFile(real)) {
+            throw noSuchVideo(savepath);
+        }
+        return real;
+    }
+
+    private S3Object inS3(Path candidate, String savepath, String requestId, String why) {
+        String key = bucketRoot.relativize(candidate).toString().replace('\\', '/');
+        LOG.info("[{}] resolved {} -> s3://{}/{} ({})", requestId, savepath, s3Bucket, key, why);
+        return new S3Object(s3Bucket, key, savepath, -1);
+    }
+
+    /** The normalised path under the bucket root; 400 for anything that is refused by its text alone. */
+    private Path candidate(String savepath) {
         String problem = RelativePaths.problem(savepath);
         if (problem != null) {
             throw refused(savepath, problem);
@@ -45,16 +117,21 @@ public class SourceResolver {
         } catch (InvalidPathException e) {
             throw refused(savepath, "not a valid path");
         }
-        if (!candidate.startsWith(bucketRoot)) {
-            throw refused(savepath, "it leaves the bucket");
+        if (!candidate.startsWith(bucketRoot) || candidate.equals(bucketRoot)) {
+            throw refused(savepath, candidate.equals(bucketRoot) ? "it names the bucket itself" : "it leaves the bucket");
         }
+        return candidate;
+    }
+
+    /** The real path (symlinks resolved), which must stay in the bucket (else 400); null when nothing is there. */
+    private Path realPathInBucket(Path candidate, String savepath) {
         Path real;
         Path realRoot;
         try {
             real = candidate.toRealPath();
             realRoot = bucketRoot.toRealPath();
         } catch (NoSuchFileException e) {
-            throw noSuchVideo(savepath);
+            return null;
         } catch (AccessDeniedException e) {
             throw ApiException.internal("video not readable", "the service may not read " + savepath);
         } catch (IOException e) {
@@ -63,12 +140,8 @@ public class SourceResolver {
         if (!real.startsWith(realRoot)) {
             throw refused(savepath, "it resolves (through a link) to a file outside the bucket");
         }
-        if (!Files.isRegularFile(real)) {
-            throw noSuchVideo(savepath);
-        }
         return real;
     }
-
 
     private static ApiException refused(String savepath, String why) {
         return ApiException.badRequest("invalid savepath", printable(savepath) + " is refused: " + why);

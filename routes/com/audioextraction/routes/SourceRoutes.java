@@ -1,0 +1,64 @@
+package com.audioextraction.routes;
+
+import com.audioextraction.ExchangeKeys;
+import com.audioextraction.source.S3Object;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.minio.MinioConstants;
+
+/**
+ * Where a video is read from: a local file, or an object in the S3 store (MinIO or any
+ * S3-compatible one) through camel-minio. The S3 object is checked when the request arrives (404,
+ * or 502 when the store fails) and signed only once the extraction has its slot, so a long wait
+ * in the queue cannot outlive the URL.
+ */
+public class SourceRoutes extends RouteBuilder {
+
+    /**
+     * camel-minio endpoints on the source bucket. Called with toD so they are created on first use:
+     * an S3 store that is down (or not configured) never stops the service from starting. The
+     * objectName keeps the endpoint from checking the bucket when it starts; the
+     * CamelMinioObjectName header names the object on each call.
+     */
+    private static final String SOURCE_BUCKET = "minio:{{audio.bucket-name}}?autoCreateBucket=false&objectName=set-per-call";
+
+    @Override
+    public void configure() {
+        // savepath (body) -> a local Source, or an S3Object that exists
+        from("direct:resolve-source")
+                .routeId("resolve-source")
+                .streamCache("false") // s3Sources.found reads the store's answer headers (a cached copy has none)
+                .errorHandler(noErrorHandler()) // failures belong to the calling route's error handling
+                .bean("sourceResolver", "locate(${body}, ${exchangeProperty." + ExchangeKeys.REQUEST_ID + "})")
+                .filter(body().isInstanceOf(S3Object.class))
+                    .setProperty("audioS3Object", body())
+                    .setHeader(MinioConstants.OBJECT_NAME, simple("${body.key()}"))
+                    .setHeader(MinioConstants.OFFSET, constant("0"))
+                    .setHeader(MinioConstants.LENGTH, constant("1"))
+                    .doTry()
+                        .toD(SOURCE_BUCKET + "&operation=getPartialObject") // its first byte: exists? how big?
+                        .bean("s3Sources", "found(${body}, ${exchangeProperty.audioS3Object})")
+                    .doCatch(Exception.class)
+                        .bean("s3Sources", "failed(${exception}, ${exchangeProperty.audioS3Object})") // 404, 422 or 502
+                    .end()
+                    .removeHeaders("CamelMinio*")
+                .end();
+
+        // a local Source passes; an S3Object becomes a Source that reads a short-lived presigned URL
+        from("direct:sign-source")
+                .routeId("sign-source")
+                .errorHandler(noErrorHandler())
+                .filter(body().isInstanceOf(S3Object.class))
+                    .setProperty("audioS3Object", body())
+                    .setHeader(MinioConstants.OBJECT_NAME, simple("${body.key()}"))
+                    .setHeader(MinioConstants.PRESIGNED_URL_EXPIRATION_TIME, method("s3Sources", "urlExpirySeconds"))
+                    .doTry()
+                        .toD(SOURCE_BUCKET + "&operation=createDownloadLink")
+                        .bean("s3Sources", "presigned(${body}, ${exchangeProperty.audioS3Object}, ${exchangeProperty."
+                                + ExchangeKeys.REQUEST_ID + "})")
+                    .doCatch(Exception.class)
+                        .bean("s3Sources", "failed(${exception}, ${exchangeProperty.audioS3Object})")
+                    .end()
+                    .removeHeaders("CamelMinio*")
+                .end();
+    }
+}
