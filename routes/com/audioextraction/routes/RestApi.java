@@ -1,3 +1,18 @@
+// What `camel run` (Camel JBang) adds to the classpath; the Maven build takes the same from pom.xml.
+//DEPS org.apache.camel:camel-platform-http-main:4.17.0
+//DEPS org.apache.camel:camel-exec:4.17.0
+//DEPS org.apache.camel:camel-jackson:4.17.0
+//DEPS org.apache.camel:camel-health:4.17.0
+//DEPS org.apache.camel:camel-rest:4.17.0
+//DEPS org.apache.camel:camel-openapi-java:4.17.0
+//DEPS org.apache.camel:camel-micrometer-prometheus:4.17.0
+//DEPS org.apache.camel:camel-jms:4.17.0
+//DEPS org.apache.camel:camel-minio:4.17.0
+//DEPS org.apache.activemq:artemis-server:2.40.0
+//DEPS org.apache.activemq:artemis-amqp-protocol:2.40.0
+//DEPS org.apache.activemq:artemis-jakarta-client:2.40.0
+//DEPS ws.schild:jave-core:3.5.0
+//DEPS ws.schild:jave-nativebin-linux64:3.5.0
 package com.audioextraction.routes;
 
 import org.apache.camel.builder.RouteBuilder;

@@ -44,6 +44,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.minio.MinioComponent;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.spi.CamelEvent;
@@ -257,17 +258,7 @@ public class AudioConfiguration implements CamelConfiguration {
         String banner = StartupChecks.banner(context, resolver.mode() == SourceResolver.Mode.S3 ? null : bucketRoot,
                 s3 == null ? null : "s3 " + s3.endpoint() + "/" + bucketName.trim(), ffmpeg,
                 !jobsEnabled ? "off" : brokerEmbedded ? "embedded (tcp://" + brokerHost.trim() + ":" + brokerPort + ")" : brokerUrl.trim());
-        context.addStartupListener(new org.apache.camel.StartupListener() {
-            @Override
-            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-                // the banner waits for onCamelContextFullyStarted
-            }
-
-            @Override
-            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                LOG.info(banner);
-            }
-        });
+        context.addStartupListener(new BannerListener(banner));
     }
 
     /** The S3 store (MinIO or any S3-compatible one) when audio.s3.endpoint is set, else null. */
@@ -314,6 +305,9 @@ public class AudioConfiguration implements CamelConfiguration {
         String password = brokerPassword.isBlank() ? null : brokerPassword.trim();
         ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(brokerUrl.trim(), user, password);
         registry.bind("jmsConnectionFactory", connections);
+        // set here rather than as camel.component.jms.* so it also holds under `camel run`, which configures
+        // components before it compiles (and runs) this class
+        context.getComponent("jms", JmsComponent.class).setConnectionFactory(connections);
         if (jobsEnabled) {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(connections, brokerUrl.trim()));
         }
@@ -331,5 +325,24 @@ public class AudioConfiguration implements CamelConfiguration {
 
     private static Duration duration(String text) {
         return Duration.ofMillis(TimeUtils.toMilliSeconds(text.trim()));
+    }
+
+    /** Logs the banner once everything (routes, HTTP server) has started. */
+    private static final class BannerListener implements org.apache.camel.StartupListener {
+        private final String banner;
+
+        private BannerListener(String banner) {
+            this.banner = banner;
+        }
+
+        @Override
+        public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+            // the banner waits for onCamelContextFullyStarted
+        }
+
+        @Override
+        public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+            LOG.info(banner);
+        }
     }
 }

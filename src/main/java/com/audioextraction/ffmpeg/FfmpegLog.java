@@ -30,6 +30,14 @@ final class FfmpegLog {
     private final List<String> head = new ArrayList<>();
     private volatile double outputSeconds = Double.NaN;
 
+    /** Private, with {@link #create()}: under `camel run`, a compiled class with a visible no-arg constructor gets instantiated. */
+    private FfmpegLog() {
+    }
+
+    static FfmpegLog create() {
+        return new FfmpegLog();
+    }
+
     /** Reads the stream until ffmpeg closes it; runs on its own thread. */
     void drain(InputStream stderr) {
         try (stderr) {

@@ -18,7 +18,7 @@ public final class FfmpegProcess {
 
     private final Process process;
     private final InputStream stdout;
-    private final FfmpegLog log = new FfmpegLog();
+    private final FfmpegLog log = FfmpegLog.create();
     private final long startNanos = System.nanoTime();
     private volatile String killReason;
     private volatile Duration stallTimeout;
