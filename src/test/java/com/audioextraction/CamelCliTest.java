@@ -31,7 +31,7 @@ class CamelCliTest {
     private static final Path WORK = Path.of("target", "camel-cli-test").toAbsolutePath();
     /** The README's command, from the project root. */
     static final String COMMAND = "cli/camel run application.properties routes/com/audioextraction/routes/*.java"
-            + " $(find src/main/java -name '*.java') --profile=prod";
+            + " $(find src/main/java -name '*.java')";
 
     @Test
     void theRoutesServeTheApiUnderCamelRun() throws Exception {
