@@ -1,6 +1,5 @@
 package com.audioextraction;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.audioextraction.testsupport.AudioProbe;
 import com.audioextraction.testsupport.MediaFixtures;
+import com.audioextraction.testsupport.ServiceTestSupport;
 import org.apache.camel.util.FileUtil;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +37,10 @@ class CamelCliTest {
     void theRoutesServeTheApiUnderCamelRun() throws Exception {
         FileUtil.removeDir(WORK.toFile());
         Files.createDirectories(WORK);
-        int port = freePort();
+        int port = ServiceTestSupport.freePort();
         String overrides = " --prop=camel.server.host=127.0.0.1 --prop=camel.server.port=" + port
                 + " --prop=audio.minio-data-path=" + MediaFixtures.dataPath()
-                + " --prop=audio.broker.port=" + freePort()
+                + " --prop=audio.broker.port=" + ServiceTestSupport.freePort()
                 + " --prop=audio.broker.data-dir=" + WORK.resolve("broker")
                 + " --prop=audio.jobs.output-dir=" + WORK.resolve("audio");
         Process cli = new ProcessBuilder("bash", "-c", COMMAND + overrides).redirectErrorStream(true)
@@ -103,11 +103,5 @@ class CamelCliTest {
 
     private static String tail(String text) {
         return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -304,9 +304,8 @@ public class AudioConfiguration implements CamelConfiguration {
         String user = brokerUser.isBlank() ? null : brokerUser.trim();
         String password = brokerPassword.isBlank() ? null : brokerPassword.trim();
         ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(brokerUrl.trim(), user, password);
-        registry.bind("jmsConnectionFactory", connections);
-        // set here rather than as camel.component.jms.* so it also holds under `camel run`, which configures
-        // components before it compiles (and runs) this class
+        // set on the component here rather than as camel.component.jms.* so it also holds under `camel run`,
+        // which configures components before it compiles (and runs) this class
         context.getComponent("jms", JmsComponent.class).setConnectionFactory(connections);
         if (jobsEnabled) {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(connections, brokerUrl.trim()));

@@ -54,9 +54,6 @@ public final class S3Connection implements AutoCloseable {
      * @param what the object in words, e.g. {@code "video 'tv/news.mp4'"}
      */
     public ApiException explain(Exception failure, String bucket, String what) {
-        if (failure instanceof ApiException api) {
-            return api;
-        }
         if (failure instanceof ErrorResponseException answer) {
             String code = answer.errorResponse().code();
             if ("NoSuchKey".equals(code)) {

@@ -1,7 +1,6 @@
 package com.audioextraction.jobs;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ class JobsTest extends ServiceTestSupport {
         properties.put("audio.jobs.enabled", "true");
         properties.put("audio.jobs.output-dir", OUTPUT.toString());
         properties.put("audio.broker.data-dir", WORK.resolve("broker").toString());
-        properties.put("audio.broker.port", String.valueOf(freeBrokerPort()));
+        properties.put("audio.broker.port", String.valueOf(freePort()));
         properties.put("audio.jobs.concurrent-consumers", "2");
         properties.put("audio.shutdown-grace", "1");
     }
@@ -226,14 +225,6 @@ class JobsTest extends ServiceTestSupport {
         }
         try (Stream<Path> files = Files.walk(OUTPUT)) {
             return files.filter(p -> p.getFileName().toString().contains(".part-")).toList();
-        }
-    }
-
-    private static int freeBrokerPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

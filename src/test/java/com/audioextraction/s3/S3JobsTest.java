@@ -1,7 +1,6 @@
 package com.audioextraction.s3;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -131,14 +130,6 @@ class S3JobsTest extends ServiceTestSupport {
         }
         try (Stream<Path> files = Files.list(UPLOADS)) {
             return files.toList();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.audioextraction.s3;
 
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Properties;
@@ -22,13 +21,7 @@ class S3StoreDownTest extends ServiceTestSupport {
 
     @Override
     protected void overrideProperties(Properties properties) {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        properties.put("audio.s3.endpoint", "http://127.0.0.1:" + closedPort);
+        properties.put("audio.s3.endpoint", "http://127.0.0.1:" + freePort()); // nothing listens there
         properties.put("audio.s3.access-key", "any");
         properties.put("audio.s3.secret-key", "any-secret");
         properties.put("audio.s3.timeout", "2s");

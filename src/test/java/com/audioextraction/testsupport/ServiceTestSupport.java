@@ -153,7 +153,8 @@ public abstract class ServiceTestSupport {
         return ffmpegProcesses().running();
     }
 
-    private static int freePort() {
+    /** A loopback port nothing listens on now (for the service, its broker, or a store that is down). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
