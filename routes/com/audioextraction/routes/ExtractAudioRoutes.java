@@ -21,7 +21,7 @@ public class ExtractAudioRoutes extends RouteBuilder {
                 .to("exec:ffmpeg?commandExecutor=#streamingExecutor&commandLogLevel=OFF")
                 .bean("audioStreamer", "stream");
 
-        // validate -> resolve -> wait for a slot -> sign (S3) -> probe -> plan -> ffmpeg command; shared by every way in
+        // validate -> locate -> wait for a slot -> open -> probe -> plan -> ffmpeg command; shared by every way in
         from("direct:prepare-extraction")
                 .routeId("prepare-extraction")
                 .errorHandler(noErrorHandler()) // failures belong to the calling route's error handling
@@ -30,7 +30,7 @@ public class ExtractAudioRoutes extends RouteBuilder {
                 .setBody(simple("${body.savepath()}"))
                 .to("direct:resolve-source") // a local file or an S3 object (see SourceRoutes)
                 .bean("extractionSlots", "acquireFor") // waits for a free slot, or 503
-                .to("direct:sign-source")
+                .to("direct:open-source")
                 .setProperty(ExchangeKeys.SOURCE, body())
                 .bean("mediaProber", "probe(${body}, ${exchangeProperty." + ExchangeKeys.REQUEST + ".savepath()})")
                 .bean("extractionPlanner", "plan(${exchangeProperty." + ExchangeKeys.REQUEST + "}, ${body})")

@@ -2,6 +2,7 @@ package com.audioextraction.routes;
 
 import com.audioextraction.ApiException;
 import com.audioextraction.ExchangeKeys;
+import com.audioextraction.Held;
 import com.audioextraction.jobs.JobResults;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.camel.Exchange;
@@ -62,7 +63,7 @@ public class JobRoutes extends RouteBuilder {
                     .to("exec:ffmpeg?commandExecutor=#streamingExecutor&commandLogLevel=OFF")
                     .bean("jobRunner", "run")
                 .doFinally()
-                    .bean("extractionSlots", "releaseFor")
+                    .bean(Held.class, "releaseAll") // the slot and the open video, after each attempt
                 .end();
 
         from("direct:job-failed")

@@ -18,7 +18,8 @@ public class ProbeRoutes extends RouteBuilder {
                 .bean("requestParser", "parseSavepath")
                 .setProperty("savepath", body())
                 .to("direct:resolve-source")
-                .to("direct:sign-source")
+                .bean("probeSlots", "acquireFor") // its own small bound: waits briefly for a free one, or 503
+                .to("direct:open-source")
                 .bean("mediaProber", "probe(${body}, ${exchangeProperty.savepath})")
                 .removeHeaders("*")
                 .bean("audioMetrics", "answered('probe', null, 200)")

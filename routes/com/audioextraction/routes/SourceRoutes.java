@@ -1,15 +1,16 @@
 package com.audioextraction.routes;
 
 import com.audioextraction.ExchangeKeys;
+import com.audioextraction.Held;
 import com.audioextraction.source.S3Object;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.minio.MinioConstants;
 
 /**
  * Where a video is read from: a local file, or an object in the S3 store (MinIO or any
- * S3-compatible one) through camel-minio. The S3 object is checked when the request arrives (404,
- * or 502 when the store fails) and signed only once the extraction has its slot, so a long wait
- * in the queue cannot outlive the URL.
+ * S3-compatible one) through camel-minio. Located (path rules, existence; 404, or 502 when the
+ * store fails) when the request arrives; opened only once the work has its slot, so a long wait in
+ * the queue cannot outlive a presigned URL and no file stays open for a request that waits.
  */
 public class SourceRoutes extends RouteBuilder {
 
@@ -23,7 +24,7 @@ public class SourceRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // savepath (body) -> a local Source, or an S3Object that exists
+        // savepath (body) -> a LocalVideo, or an S3Object that exists
         from("direct:resolve-source")
                 .routeId("resolve-source")
                 .streamCache("false") // s3Sources.found reads the store's answer headers (a cached copy has none)
@@ -43,22 +44,28 @@ public class SourceRoutes extends RouteBuilder {
                     .removeHeaders("CamelMinio*")
                 .end();
 
-        // a local Source passes; an S3Object becomes a Source that reads a short-lived presigned URL
-        from("direct:sign-source")
-                .routeId("sign-source")
+        // a located video -> an open Source the tools read, held until the exchange is done: a local
+        // file opened once and checked as opened; an S3 object through a short-lived presigned URL
+        from("direct:open-source")
+                .routeId("open-source")
                 .errorHandler(noErrorHandler())
-                .filter(body().isInstanceOf(S3Object.class))
-                    .setProperty("audioS3Object", body())
-                    .setHeader(MinioConstants.OBJECT_NAME, simple("${body.key()}"))
-                    .setHeader(MinioConstants.PRESIGNED_URL_EXPIRATION_TIME, method("s3Sources", "urlExpirySeconds"))
-                    .doTry()
-                        .toD(SOURCE_BUCKET + "&operation=createDownloadLink")
-                        .bean("s3Sources", "presigned(${body}, ${exchangeProperty.audioS3Object}, ${exchangeProperty."
-                                + ExchangeKeys.REQUEST_ID + "})")
-                    .doCatch(Exception.class)
-                        .bean("s3Sources", "failed(${exception}, ${exchangeProperty.audioS3Object})")
-                    .end()
-                    .removeHeaders("CamelMinio*")
-                .end();
+                .choice()
+                    .when(body().isInstanceOf(S3Object.class))
+                        .setProperty("audioS3Object", body())
+                        .setHeader(MinioConstants.OBJECT_NAME, simple("${body.key()}"))
+                        .setHeader(MinioConstants.PRESIGNED_URL_EXPIRATION_TIME, method("s3Sources", "urlExpirySeconds"))
+                        .doTry()
+                            .toD(SOURCE_BUCKET + "&operation=createDownloadLink")
+                            .bean("s3Sources", "presigned(${body}, ${exchangeProperty.audioS3Object}, ${exchangeProperty."
+                                    + ExchangeKeys.REQUEST_ID + "})")
+                        .doCatch(Exception.class)
+                            .bean("s3Sources", "failed(${exception}, ${exchangeProperty.audioS3Object})")
+                        .end()
+                        .removeHeaders("CamelMinio*")
+                    .endChoice()
+                    .otherwise()
+                        .bean("localFiles", "open")
+                .end()
+                .bean(Held.class, "hold(${body}, ${exchange})");
     }
 }

@@ -13,8 +13,6 @@ public final class ExchangeKeys {
     public static final String SOURCE = "audioSource";
     /** The {@link com.audioextraction.extraction.ExtractionPlan}: chosen stream and output shape. */
     public static final String PLAN = "audioPlan";
-    /** Whether the exchange holds an extraction slot now. */
-    public static final String SLOT_HELD = "audioSlotHeld";
     /** A batch job's id (also its request id). */
     public static final String JOB_ID = "audioJobId";
     /** A batch job's output_key, when it gave one. */

@@ -90,7 +90,7 @@ class CamelCliTest {
         long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
             String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            if (text.contains("ready on http://")) {
+            if (text.contains("listening on http://")) {
                 return;
             }
             if (!cli.isAlive()) {

@@ -64,7 +64,7 @@ class CommandLineTest {
             String line;
             while ((line = lines.readLine()) != null) {
                 log.append(line).append('\n');
-                if (line.contains("ready on http://")) {
+                if (line.contains("listening on http://")) {
                     break;
                 }
             }

@@ -3,13 +3,16 @@ package com.audioextraction.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.audioextraction.extraction.ExtractionPlanner;
 import com.audioextraction.ffmpeg.FfmpegBinary;
 import com.audioextraction.ffmpeg.FfmpegCommand;
 import com.audioextraction.ffmpeg.FfmpegLocator;
 import com.audioextraction.ffmpeg.FfmpegProcesses;
+import com.audioextraction.ffmpeg.InputPolicy;
 import com.audioextraction.ffmpeg.StreamingExecCommandExecutor;
 import com.audioextraction.format.AudioFormat;
 import com.audioextraction.http.AudioStreamer;
@@ -17,7 +20,15 @@ import com.audioextraction.http.ErrorResponder;
 import com.audioextraction.health.BrokerHealthCheck;
 import com.audioextraction.health.BucketHealthCheck;
 import com.audioextraction.health.FfmpegHealthCheck;
+import com.audioextraction.health.HealthEndpoint;
+import com.audioextraction.http.AudioHttpServer;
+import com.audioextraction.http.ConnectionTimeouts;
 import com.audioextraction.http.HttpRequestReader;
+import com.audioextraction.http.JsonErrors;
+import com.audioextraction.http.NoEmbeddedServers;
+import com.audioextraction.http.RequestBodies;
+import com.audioextraction.http.ServiceGate;
+import com.audioextraction.metrics.MetricsEndpoint;
 import com.audioextraction.jobs.DirectoryOutputStore;
 import com.audioextraction.jobs.EmbeddedBroker;
 import com.audioextraction.jobs.JobReader;
@@ -32,11 +43,11 @@ import com.audioextraction.source.S3Sources;
 import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.limits.ApiKeys;
 import com.audioextraction.limits.ExtractionSlots;
-import com.audioextraction.limits.MetricsGuard;
 import com.audioextraction.probe.FfmpegDumpProber;
 import com.audioextraction.probe.FfprobeProber;
 import com.audioextraction.probe.MediaProber;
 import com.audioextraction.request.RequestParser;
+import com.audioextraction.source.LocalFileOpener;
 import com.audioextraction.source.SourceResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -45,7 +56,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.jms.JmsComponent;
+import io.vertx.core.VertxOptions;
 import org.apache.camel.component.minio.MinioComponent;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
@@ -62,6 +76,8 @@ import org.slf4j.LoggerFactory;
 public class AudioConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioConfiguration.class);
+    private static final String SERVICE = "audio-extraction " + java.util.Objects.requireNonNullElse(
+            AudioConfiguration.class.getPackage().getImplementationVersion(), "(dev)");
 
     @PropertyInject(value = "audio.minio-data-path", defaultValue = "./data/minio")
     private String minioDataPath;
@@ -104,6 +120,12 @@ public class AudioConfiguration implements CamelConfiguration {
 
     @PropertyInject(value = "audio.probe-timeout", defaultValue = "30s")
     private String probeTimeout;
+
+    @PropertyInject(value = "audio.max-concurrent-probes", defaultValue = "4")
+    private int maxConcurrentProbes;
+
+    @PropertyInject(value = "audio.input-formats")
+    private String inputFormats;
 
     @PropertyInject(value = "audio.max-concurrent-extractions", defaultValue = "0")
     private int maxConcurrentExtractions;
@@ -177,26 +199,41 @@ public class AudioConfiguration implements CamelConfiguration {
     @PropertyInject(value = "audio.stall-timeout", defaultValue = "60s")
     private String stallTimeout;
 
+    @PropertyInject(value = "audio.http.idle-timeout")
+    private String idleTimeout;
+
+    @PropertyInject(value = "audio.http.body-timeout")
+    private String bodyTimeout;
+
+    @PropertyInject(value = "camel.server.host")
+    private String serverHost;
+
+    @PropertyInject(value = "camel.server.port")
+    private int serverPort;
+
     @Override
     public void configure(CamelContext context) throws Exception {
         AudioFormat defaultFormat = AudioFormat.byId(defaultAudioFormat.trim()).orElseThrow(() -> new IllegalArgumentException(
                 "audio.default-audio-format=" + defaultAudioFormat + " is not one of " + AudioFormat.allowedIds()));
         Path bucketRoot = Path.of(minioDataPath.trim(), bucketName.trim()).toAbsolutePath().normalize();
         StartupChecks.dataPathReadable(Path.of(minioDataPath.trim()), bucketRoot);
-        StartupChecks.portFree("the HTTP server (camel.server.port)", context.resolvePropertyPlaceholders("{{camel.server.host}}"),
-                context.resolvePropertyPlaceholders("{{camel.server.port}}"));
+        StartupChecks.portFree("the HTTP server (camel.server.port)", serverHost, String.valueOf(serverPort));
         if (jobsEnabled && brokerEmbedded) {
             StartupChecks.portFree("the embedded broker (audio.broker.port)", brokerHost.trim(), String.valueOf(brokerPort));
         }
+        InputPolicy inputPolicy = InputPolicy.of(inputFormats);
+        LocalFileOpener.checkSupported();
         FfmpegBinary ffmpeg = FfmpegLocator.locate(ffmpegPath);
         Optional<String> ffprobe = FfmpegLocator.ffprobeBeside(ffmpeg, ffprobePath);
         FfmpegProcesses processes = new FfmpegProcesses();
         context.addService(processes, true, true);
+        ServiceGate gate = new ServiceGate();
         // Camel waits for in-flight work while it stops (a JMS consumer waits for its job to end):
         // after the grace period the remaining ffmpegs are killed, which ends streams and sends jobs back to the queue
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
+                gate.stopping();
                 processes.killAllAfter(Duration.ofSeconds(shutdownGrace), "the service is stopping and its grace period is over");
             }
 
@@ -214,20 +251,23 @@ public class AudioConfiguration implements CamelConfiguration {
         Duration stall = duration(stallTimeout);
         registry.bind("streamingExecutor", new StreamingExecCommandExecutor(processes, stall));
         registry.bind("ffmpegCommand", new FfmpegCommand(ffmpeg));
-        registry.bind("httpRequestReader", new HttpRequestReader(maxRequestBytes));
+        RequestBodies bodies = new RequestBodies(maxRequestBytes, duration(bodyTimeout));
+        registry.bind("httpRequestReader", new HttpRequestReader(bodies));
         RequestParser parser = new RequestParser(defaultFormat);
         S3Connection s3 = configureS3(context, registry);
         SourceResolver resolver = new SourceResolver(bucketRoot, SourceResolver.Mode.parse(sourceMode),
                 s3 == null ? null : bucketName.trim());
         registry.bind("requestParser", parser);
         registry.bind("sourceResolver", resolver);
+        registry.bind("localFiles", new LocalFileOpener(bucketRoot, inputPolicy));
         // bound even without a store, as the routes name it; only reached for an S3Object, which needs one
-        registry.bind("s3Sources", new S3Sources(s3, duration(s3UrlExpiry)));
+        registry.bind("s3Sources", new S3Sources(s3, duration(s3UrlExpiry), inputPolicy));
         registry.bind("mediaProber", prober);
         registry.bind("extractionPlanner", new ExtractionPlanner());
         int slots = maxConcurrentExtractions > 0 ? maxConcurrentExtractions : Runtime.getRuntime().availableProcessors();
         ExtractionSlots extractionSlots = new ExtractionSlots(slots, maxQueuedRequests, duration(queueTimeout));
         registry.bind("extractionSlots", extractionSlots);
+        registry.bind("probeSlots", new ExtractionSlots("probe", maxConcurrentProbes, maxQueuedRequests, duration(queueTimeout)));
         AudioMetrics metrics = new AudioMetrics(() -> registry.findSingleByType(MeterRegistry.class), extractionSlots, processes);
         registry.bind("audioMetrics", metrics);
         context.addStartupListener((started, alreadyStarted) -> metrics.register());
@@ -238,9 +278,8 @@ public class AudioConfiguration implements CamelConfiguration {
         }
         ApiKeys keys = ApiKeys.of(apiKeys, apiKeysFile);
         registry.bind("apiKeys", keys);
-        if (protectMetrics && keys.enabled()) {
-            context.addStartupListener((started, alreadyStarted) -> MetricsGuard.install(started, keys));
-        }
+        HealthEndpoint health = new HealthEndpoint(context, gate);
+        AudioHttpServer server = httpServer(context, bodies, gate, health, keys, slots);
         registry.bind("errorResponder", new ErrorResponder(metrics));
         configureJobs(context, registry, metrics, parser, s3);
 
@@ -258,7 +297,34 @@ public class AudioConfiguration implements CamelConfiguration {
         String banner = StartupChecks.banner(context, resolver.mode() == SourceResolver.Mode.S3 ? null : bucketRoot,
                 s3 == null ? null : "s3 " + s3.endpoint() + "/" + bucketName.trim(), ffmpeg,
                 !jobsEnabled ? "off" : brokerEmbedded ? "embedded (tcp://" + brokerHost.trim() + ":" + brokerPort + ")" : brokerUrl.trim());
-        context.addStartupListener(new BannerListener(banner));
+        context.addStartupListener(new OpenWhenStarted(server, health, banner));
+    }
+
+    /**
+     * Camel's platform-http server, run by the service (camel.server.enabled=false) so that it opens
+     * only once the routes are up, reads bodies on the event loop, times out idle connections and
+     * answers health and metrics itself.
+     */
+    private AudioHttpServer httpServer(CamelContext context, RequestBodies bodies, ServiceGate gate, HealthEndpoint health,
+            ApiKeys keys, int slots)
+            throws Exception {
+        // streams hold a worker thread for as long as they run: room for every slot, every waiter and short calls
+        int workers = slots + maxConcurrentProbes + 2 * maxQueuedRequests + 32;
+        VertxOptions vertx = new VertxOptions().setWorkerPoolSize(workers)
+                .setMaxWorkerExecuteTime(7).setMaxWorkerExecuteTimeUnit(TimeUnit.DAYS); // a long stream is no blocked thread
+        VertxPlatformHttpServerConfiguration address = AudioHttpServer.address(serverHost.trim(), serverPort);
+        context.getRegistry().bind("platformHttpServerConfiguration", address); // how the REST consumers find the router
+        context.addService(health, true, true);
+        AudioHttpServer server = new AudioHttpServer(address, vertx, new ConnectionTimeouts(duration(idleTimeout)),
+                List.of(bodies, gate, health, new MetricsEndpoint(context, keys, protectMetrics), new JsonErrors()));
+        context.addService(server, true, true);
+        // bound before anything resolves the platform-http component: camel run would add its own server then
+        context.getRegistry().bind("noEmbeddedServers", new NoEmbeddedServers());
+        // accept any Content-Type and Accept header, as the original did (curl -d sends a form type); the
+        // OpenAPI document still names the JSON body and the audio types. (Set here, not as a
+        // camel.component property: camel run resolves the component while it reads those.)
+        context.getComponent("platform-http", PlatformHttpComponent.class).setServerRequestValidation(false);
+        return server;
     }
 
     /** The S3 store (MinIO or any S3-compatible one) when audio.s3.endpoint is set, else null. */
@@ -311,10 +377,11 @@ public class AudioConfiguration implements CamelConfiguration {
             registry.bind("brokerHealthCheck", new BrokerHealthCheck(connections, brokerUrl.trim()));
         }
         OutputStore store = outputStore(context, s3);
-        registry.bind("jobReader", new JobReader());
+        JobReader reader = new JobReader(store);
+        registry.bind("jobReader", reader);
         registry.bind("jobRunner", new JobRunner(store));
         registry.bind("jobResults", new JobResults(metrics));
-        registry.bind("jobSubmitter", new JobSubmitter(parser, store, context.createProducerTemplate(),
+        registry.bind("jobSubmitter", new JobSubmitter(parser, reader, context.createProducerTemplate(),
                 "jms:queue:" + jobsQueue.trim() + "?exchangePattern=InOnly"));
         LOG.info("batch jobs: {}; queue {} -> {} (results {}, dead letters {}), broker {}", jobsEnabled ? "on" : "off",
                 jobsQueue.trim(), store.location(), resultsQueue.trim(), deadLetterQueue.trim(),
@@ -326,22 +393,33 @@ public class AudioConfiguration implements CamelConfiguration {
         return Duration.ofMillis(TimeUtils.toMilliSeconds(text.trim()));
     }
 
-    /** Logs the banner once everything (routes, HTTP server) has started. */
-    private static final class BannerListener implements org.apache.camel.StartupListener {
+    /** Opens the HTTP port once everything else (routes, broker) has started, then logs the banner. */
+    private static final class OpenWhenStarted implements org.apache.camel.StartupListener {
+        private final AudioHttpServer server;
+        private final HealthEndpoint health;
         private final String banner;
 
-        private BannerListener(String banner) {
+        private OpenWhenStarted(AudioHttpServer server, HealthEndpoint health, String banner) {
+            this.server = server;
+            this.health = health;
             this.banner = banner;
         }
 
         @Override
         public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-            // the banner waits for onCamelContextFullyStarted
+            // the port opens at onCamelContextFullyStarted, when every route is up
         }
 
         @Override
-        public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-            LOG.info(banner);
+        public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+            HealthEndpoint.Snapshot checks = health.checkNow();
+            server.open();
+            String opened = banner.replace("{port}", String.valueOf(server.getPort()));
+            if (checks.ready()) {
+                LOG.info("{} ready, listening on {}", SERVICE, opened);
+            } else {
+                LOG.warn("{} NOT READY ({}), listening on {}", SERVICE, checks.down(), opened);
+            }
         }
     }
 }

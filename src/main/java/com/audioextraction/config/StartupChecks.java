@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.audioextraction.Application;
 import com.audioextraction.ffmpeg.FfmpegBinary;
 import org.apache.camel.CamelContext;
 
@@ -46,13 +45,10 @@ final class StartupChecks {
 
     /** @param bucketRoot the local bucket root, or null when videos come from S3 only; @param s3 the S3 bucket, or null */
     static String banner(CamelContext context, Path bucketRoot, String s3, FfmpegBinary ffmpeg, String broker) {
-        String version = Application.class.getPackage().getImplementationVersion();
         String local = bucketRoot == null ? null : bucketRoot + (Files.isDirectory(bucketRoot) ? "" : " (missing)");
         String videos = local == null ? s3 : s3 == null ? local : local + " + " + s3;
-        return String.format("audio-extraction %s ready on http://%s:%s | videos %s | ffmpeg %s (%s) | broker %s",
-                version == null ? "(dev)" : version,
+        return String.format("http://%s:{port} | videos %s | ffmpeg %s (%s) | broker %s",
                 context.resolvePropertyPlaceholders("{{camel.server.host}}"),
-                context.resolvePropertyPlaceholders("{{camel.server.port}}"),
                 videos, ffmpeg.path(), ffmpeg.origin(), broker);
     }
 }

@@ -21,6 +21,10 @@ public final class FfmpegFailure {
             return ApiException.internal("extraction stopped", ffmpeg.killReason())
                     .fromFfmpeg(ffmpeg.killReason().contains("no output") ? "stalled" : "killed");
         }
+        if (contains(errors, "Format not on whitelist")) {
+            return ApiException.unprocessable("not a media file", savepath + " is not a self-contained media file (a playlist,"
+                    + " manifest or list that refers to other files is refused, never followed)").fromFfmpeg("not_media");
+        }
         if (contains(errors, "matches no streams")) {
             return ApiException.unprocessable("no audio stream", savepath + " has no audio stream").fromFfmpeg("no_audio");
         }

@@ -25,8 +25,15 @@ public class FfmpegProcesses extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegProcesses.class);
 
+    private static final String TIMED_OUT = "timed out";
+
     /** A process run to its end: its exit code and what it wrote to stdout. */
     public record Completed(FfmpegProcess process, int exit, byte[] stdout) {
+
+        /** Whether it was killed because it did not end within its timeout. */
+        public boolean timedOut() {
+            return process.killReason() != null && process.killReason().startsWith(TIMED_OUT);
+        }
     }
 
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -63,16 +70,24 @@ public class FfmpegProcesses extends ServiceSupport {
 
     /**
      * Runs a short command (a probe) to its end, keeping at most {@code maxOutput} bytes of its
-     * stdout; it is killed if it has not ended after {@code timeout}.
+     * stdout; it is killed if it has not ended after {@code timeout} (then {@link Completed#timedOut}).
      */
     public Completed runToEnd(String executable, List<String> args, Duration timeout, int maxOutput)
             throws IOException, InterruptedException {
         FfmpegProcess process = start(executable, args);
         ScheduledFuture<?> deadline = deadlines.schedule(
-                () -> process.kill("no answer within " + timeout.toSeconds() + " s"), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                () -> process.kill(TIMED_OUT + " after " + timeout.toSeconds() + " s"), timeout.toMillis(), TimeUnit.MILLISECONDS);
         try (InputStream out = process.stdout()) {
-            byte[] stdout = out.readNBytes(maxOutput);
-            out.transferTo(OutputStream.nullOutputStream());
+            byte[] stdout;
+            try {
+                stdout = out.readNBytes(maxOutput);
+                out.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                if (process.killReason() == null) {
+                    throw e;
+                }
+                stdout = new byte[0]; // killed at the deadline: its pipe closed under the reader
+            }
             return new Completed(process, process.awaitExit(), stdout);
         } finally {
             deadline.cancel(false);

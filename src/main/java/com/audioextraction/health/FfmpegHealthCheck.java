@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Ready only while the chosen ffmpeg still runs ({@code ffmpeg -version} within 5 s; a success is kept 10 s). */
+/** Ready only while the chosen ffmpeg is there and runs ({@code ffmpeg -version} within 5 s; a success is kept 10 s). */
 public class FfmpegHealthCheck extends ReadinessCheck {
 
     private final String ffmpeg;
@@ -18,10 +18,12 @@ public class FfmpegHealthCheck extends ReadinessCheck {
     }
 
     @Override
+    protected String quickProblem() {
+        return Files.isExecutable(Path.of(ffmpeg)) ? null : "ffmpeg is missing or not executable at " + ffmpeg;
+    }
+
+    @Override
     protected String findProblem() {
-        if (!Files.isExecutable(Path.of(ffmpeg))) {
-            return "ffmpeg is missing or not executable at " + ffmpeg;
-        }
         try {
             Process process = new ProcessBuilder(List.of(ffmpeg, "-hide_banner", "-version"))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)

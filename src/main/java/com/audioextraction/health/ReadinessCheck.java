@@ -25,8 +25,13 @@ abstract class ReadinessCheck extends AbstractHealthCheck {
         this.cacheNanos = cacheFor.toNanos();
     }
 
-    /** What is wrong, or null when all is well. */
+    /** What is wrong, or null when all is well (a healthy answer is kept for the cache time). */
     protected abstract String findProblem();
+
+    /** A cheap check run on every call, before the cached one: what is wrong, or null. */
+    protected String quickProblem() {
+        return null;
+    }
 
     @Override
     public boolean isLiveness() {
@@ -45,6 +50,11 @@ abstract class ReadinessCheck extends AbstractHealthCheck {
     }
 
     private synchronized String problem() {
+        String quick = quickProblem();
+        if (quick != null) {
+            healthyAt = 0;
+            return quick;
+        }
         long now = System.nanoTime();
         if (healthyAt != 0 && now - healthyAt < cacheNanos) {
             return null;

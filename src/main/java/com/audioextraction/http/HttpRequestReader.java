@@ -3,10 +3,6 @@ package com.audioextraction.http;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.audioextraction.ApiException;
 import com.audioextraction.ExchangeKeys;
@@ -20,17 +16,15 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * Reads what an HTTP caller asked for: the query parameters of a GET as a JSON object, or the raw
- * body of a POST (at most {@code maxBodyBytes}, whatever its Content-Type, so {@code curl -d}
- * without a JSON header works as it did with the original service).
+ * body of a POST (whatever its Content-Type, so {@code curl -d} without a JSON header works as it
+ * did with the original service).
  */
 public class HttpRequestReader {
 
-    private static final long BODY_TIMEOUT_SECONDS = 30;
+    private final RequestBodies bodies;
 
-    private final int maxBodyBytes;
-
-    public HttpRequestReader(int maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+    public HttpRequestReader(RequestBodies bodies) {
+        this.bodies = bodies;
     }
 
     /** Gives the request its id and keeps the Vert.x response for the streaming step. */
@@ -72,57 +66,14 @@ public class HttpRequestReader {
         }
     }
 
-    /** The POST body's bytes; 413 beyond the limit, 400 when empty. */
-    public byte[] fromBody(Exchange exchange) throws InterruptedException {
+    /** The POST body's bytes, already read on the event loop ({@link RequestBodies}); 400 when empty. */
+    public byte[] fromBody(Exchange exchange) {
         HttpServerRequest request = exchange.getIn().getBody(HttpServerRequest.class);
-        CompletableFuture<Buffer> body = new CompletableFuture<>();
-        String declared = request.getHeader("Content-Length");
-        if (declared != null && parseLong(declared) > maxBodyBytes) {
-            body.completeExceptionally(tooLarge());
-        }
-        // beyond the limit the rest is read and dropped (the 413 closes the connection), so a
-        // client still sending its body is not left blocked before it can read the answer
-        Buffer collected = Buffer.buffer();
-        request.handler(chunk -> {
-            if (body.isDone()) {
-                return;
-            }
-            if (collected.length() + chunk.length() > maxBodyBytes) {
-                body.completeExceptionally(tooLarge());
-            } else {
-                collected.appendBuffer(chunk);
-            }
-        });
-        request.exceptionHandler(body::completeExceptionally);
-        request.endHandler(v -> body.complete(collected));
-        request.resume();
-        Buffer bytes;
-        try {
-            bytes = body.get(BODY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ApiException api) {
-                throw api;
-            }
-            throw ApiException.badRequest("request body could not be read", String.valueOf(e.getCause().getMessage()));
-        } catch (TimeoutException e) {
-            throw ApiException.badRequest("request body incomplete", "nothing more arrived for " + BODY_TIMEOUT_SECONDS + " s");
-        }
-        if (bytes.length() == 0 || bytes.toString(StandardCharsets.UTF_8).isBlank()) {
+        Buffer bytes = bodies.take(request);
+        if (bytes == null || bytes.length() == 0 || bytes.toString(StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest("request body is empty",
                     "expected a JSON object such as {\"savepath\": \"youtube/abc123.mp4\"}");
         }
         return bytes.getBytes();
-    }
-
-    private ApiException tooLarge() {
-        return ApiException.tooLarge("the request body may be at most " + maxBodyBytes + " bytes");
-    }
-
-    private static long parseLong(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid Content-Length", text);
-        }
     }
 }

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.audioextraction.ApiException;
+import com.audioextraction.source.RelativePaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +43,14 @@ public class DirectoryOutputStore implements OutputStore {
     @Override
     public Stored store(String key, InputStream audio, Completion complete) throws IOException {
         Path target = resolve(key);
-        Files.createDirectories(target.getParent());
+        createFolders(target.getParent(), key);
+        if (Files.isSymbolicLink(target)) {
+            throw linkRefused(key);
+        }
         Path part = target.resolveSibling("." + target.getFileName() + PART + UUID.randomUUID());
         try {
             long bytes;
-            try (OutputStream out = Files.newOutputStream(part)) {
+            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 bytes = audio.transferTo(out);
             }
             complete.check();
@@ -58,16 +65,57 @@ public class DirectoryOutputStore implements OutputStore {
         }
     }
 
+    /** The key's syntax, and no link on its way in the output directory as it is now (checked again when storing). */
     @Override
     public String checkKey(String key) {
-        return OutputKeys.check(key);
+        String checked = OutputKeys.check(key);
+        Path current = root;
+        for (String name : checked.split("/")) {
+            current = current.resolve(name);
+            if (Files.isSymbolicLink(current)) {
+                throw linkRefused(key);
+            }
+        }
+        return checked;
+    }
+
+    /**
+     * Creates the folders down to {@code folder} one by one, refusing any that is a link: a link in
+     * the output directory must not lead a job's output_key (user input) outside it.
+     */
+    private void createFolders(Path folder, String key) throws IOException {
+        Path current = root;
+        for (Path name : root.relativize(folder)) {
+            current = current.resolve(name);
+            if (Files.isSymbolicLink(current)) {
+                throw linkRefused(key);
+            }
+            if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.createDirectory(current);
+                } catch (FileAlreadyExistsException e) {
+                    if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                        throw ApiException.badRequest("invalid output_key", "'" + RelativePaths.printable(key)
+                                + "' needs a folder where the output directory has a file");
+                    }
+                }
+            }
+        }
+        if (!folder.toRealPath().startsWith(root.toRealPath())) {
+            throw linkRefused(key);
+        }
+    }
+
+    private static ApiException linkRefused(String key) {
+        return ApiException.badRequest("invalid output_key", "'" + RelativePaths.printable(key)
+                + "' leads through a link in the output directory; links are refused there");
     }
 
     /** The file for a key, which must stay under the root (a job's output_key is user input). */
     Path resolve(String key) {
         Path target = root.resolve(OutputKeys.check(key)).normalize();
         if (!target.startsWith(root) || target.equals(root)) {
-            throw ApiException.badRequest("invalid output_key", "'" + key + "' leaves the output directory");
+            throw ApiException.badRequest("invalid output_key", "'" + RelativePaths.printable(key) + "' leaves the output directory");
         }
         return target;
     }

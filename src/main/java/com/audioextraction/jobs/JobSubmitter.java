@@ -9,7 +9,6 @@ import com.audioextraction.ExchangeKeys;
 import com.audioextraction.request.ExtractionRequest;
 import com.audioextraction.request.RequestParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -22,13 +21,13 @@ public class JobSubmitter {
     private static final int MAX_JOBS = 10_000;
 
     private final RequestParser parser;
-    private final OutputStore store;
+    private final JobReader reader;
     private final ProducerTemplate producer;
     private final String queueUri;
 
-    public JobSubmitter(RequestParser parser, OutputStore store, ProducerTemplate producer, String queueUri) {
+    public JobSubmitter(RequestParser parser, JobReader reader, ProducerTemplate producer, String queueUri) {
         this.parser = parser;
-        this.store = store;
+        this.reader = reader;
         this.producer = producer;
         this.queueUri = queueUri;
     }
@@ -70,17 +69,9 @@ public class JobSubmitter {
 
     private String validate(JsonNode job, String which) {
         try {
-            if (job == null || !job.isObject()) {
-                throw ApiException.badRequest("a job must be a JSON object", "e.g. {\"savepath\": \"youtube/abc123.mp4\"}");
-            }
-            String id = JobReader.id(job);
-            ((ObjectNode) job).put("id", id);
+            String id = reader.checkJob(job);
             ExtractionRequest request = parser.parse(job, id);
             requireVideo(request.savepath(), id);
-            JsonNode key = job.get("output_key");
-            if (key != null && !key.isNull()) {
-                store.checkKey(key.asText());
-            }
             return id;
         } catch (ApiException e) {
             throw new ApiException(e.status(), which + e.error(), e.detail());

@@ -16,7 +16,7 @@ final class OutputKeys {
     static String check(String key) {
         String problem = key.isBlank() ? "it is empty" : RelativePaths.problem(key);
         if (problem != null) {
-            throw ApiException.badRequest("invalid output_key", "'" + key + "' is refused: " + problem);
+            throw ApiException.badRequest("invalid output_key", "'" + RelativePaths.printable(key) + "' is refused: " + problem);
         }
         List<String> segments = new ArrayList<>();
         for (String segment : key.split("/")) {
@@ -25,7 +25,7 @@ final class OutputKeys {
             }
         }
         if (segments.isEmpty()) {
-            throw ApiException.badRequest("invalid output_key", "'" + key + "' names no file");
+            throw ApiException.badRequest("invalid output_key", "'" + RelativePaths.printable(key) + "' names no file");
         }
         return String.join("/", segments);
     }

@@ -3,22 +3,25 @@ package com.audioextraction.limits;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.audioextraction.ApiException;
 import com.audioextraction.ExchangeKeys;
+import com.audioextraction.Held;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
 
 /**
- * The one limit on concurrent extractions (each one an ffmpeg, plus its probe), shared by every way
- * in. When all slots are taken, HTTP requests wait in a bounded queue for at most a timeout and are
- * served before batch work; past the bound or the timeout they get 503 with Retry-After.
+ * A limit on concurrent work of one kind: extractions (each one an ffmpeg, plus its probe), shared
+ * by every way in, and probes (GET/POST /probe) with a bound of their own. When all slots are taken,
+ * HTTP requests wait in a bounded queue for at most a timeout and are served before batch work;
+ * past the bound or the timeout they get 503 with Retry-After.
  */
 public class ExtractionSlots {
 
     /** Who asks for a slot: interactive HTTP callers go before batch jobs. */
     public enum Priority { HTTP, BATCH }
 
+    private final String what;
     private final int slots;
     private final int maxQueuedHttp;
     private final Duration queueTimeout;
@@ -27,9 +30,15 @@ public class ExtractionSlots {
     private int inUse;
 
     public ExtractionSlots(int slots, int maxQueuedHttp, Duration queueTimeout) {
+        this("extraction", slots, maxQueuedHttp, queueTimeout);
+    }
+
+    /** @param what the kind of work, for messages ({@code extraction}, {@code probe}) */
+    public ExtractionSlots(String what, int slots, int maxQueuedHttp, Duration queueTimeout) {
         if (slots < 1) {
-            throw new IllegalArgumentException("audio.max-concurrent-extractions must be at least 1");
+            throw new IllegalArgumentException("the number of concurrent " + what + "s must be at least 1");
         }
+        this.what = what;
         this.slots = slots;
         this.maxQueuedHttp = maxQueuedHttp;
         this.queueTimeout = queueTimeout;
@@ -47,7 +56,7 @@ public class ExtractionSlots {
                 return;
             }
             if (priority == Priority.HTTP && httpWaiting.size() >= maxQueuedHttp) {
-                throw saturated("all " + slots + " extraction slots are busy and " + maxQueuedHttp + " requests already wait");
+                throw saturated("all " + slots + " " + what + " slots are busy and " + maxQueuedHttp + " requests already wait");
             }
             Deque<Object> queue = priority == Priority.HTTP ? httpWaiting : batchWaiting;
             queue.addLast(ticket);
@@ -57,7 +66,7 @@ public class ExtractionSlots {
                     if (priority == Priority.HTTP) {
                         long left = deadline - System.nanoTime();
                         if (left <= 0) {
-                            throw saturated("no extraction slot became free within " + queueTimeout.toSeconds() + " s");
+                            throw saturated("no " + what + " slot became free within " + queueTimeout.toSeconds() + " s");
                         }
                         wait(Math.max(1, left / 1_000_000), (int) (left % 1_000_000));
                     } else {
@@ -74,28 +83,16 @@ public class ExtractionSlots {
 
     /**
      * Takes a slot for the exchange (priority from its {@link ExchangeKeys#PRIORITY} property, HTTP
-     * by default) and gives it back when the exchange completes, however it ends.
+     * by default), held until the exchange completes or gives back what it holds ({@link Held}).
      */
     public void acquireFor(Exchange exchange) throws InterruptedException {
         acquire(exchange.getProperty(ExchangeKeys.PRIORITY, Priority.HTTP, Priority.class));
-        boolean first = !exchange.getProperties().containsKey(ExchangeKeys.SLOT_HELD);
-        exchange.setProperty(ExchangeKeys.SLOT_HELD, true);
-        if (first) {
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    releaseFor(done);
-                }
-            });
-        }
-    }
-
-    /** Gives back the exchange's slot if it holds one (a job releases it after each attempt). */
-    public void releaseFor(Exchange exchange) {
-        if (Boolean.TRUE.equals(exchange.getProperty(ExchangeKeys.SLOT_HELD, Boolean.class))) {
-            exchange.setProperty(ExchangeKeys.SLOT_HELD, false);
-            release();
-        }
+        AtomicBoolean held = new AtomicBoolean(true);
+        Held.hold(() -> {
+            if (held.getAndSet(false)) {
+                release();
+            }
+        }, exchange);
     }
 
     private boolean isNext(Object ticket, Priority priority) {

@@ -42,7 +42,7 @@ public class FfmpegDumpProber extends ProcessProber {
         List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-loglevel", "level+info"));
         args.addAll(source.inputOptions());
         args.addAll(List.of("-i", source.ffmpegInput()));
-        FfmpegProcesses.Completed run = run(args, 0);
+        FfmpegProcesses.Completed run = run(args, 0, savepath);
         // ffmpeg always exits 1 here ("At least one output file must be specified"): judge by what it printed
         MediaInfo info = parse(run.process().head(), savepath, source.size());
         if (info == null) {

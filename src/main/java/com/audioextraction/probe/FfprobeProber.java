@@ -28,7 +28,7 @@ public class FfprobeProber extends ProcessProber {
                 "-print_format", "json", "-show_format", "-show_streams"));
         args.addAll(source.inputOptions());
         args.addAll(List.of("-i", source.ffmpegInput()));
-        FfmpegProcesses.Completed run = run(args, MAX_OUTPUT);
+        FfmpegProcesses.Completed run = run(args, MAX_OUTPUT, savepath);
         if (run.exit() != 0) {
             throw FfmpegFailure.beforeOutput(run.process(), run.exit(), source.ffmpegInput(), savepath);
         }

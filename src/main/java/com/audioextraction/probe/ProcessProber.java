@@ -20,10 +20,18 @@ abstract class ProcessProber implements MediaProber {
         this.timeout = timeout;
     }
 
-    /** Runs the program with {@code args}, keeping at most {@code maxOutput} bytes of its stdout. */
-    protected FfmpegProcesses.Completed run(List<String> args, int maxOutput) {
+    /**
+     * Runs the program with {@code args}, keeping at most {@code maxOutput} bytes of its stdout;
+     * 504 when it does not finish within the probe timeout (a store or disk that does not answer).
+     */
+    protected FfmpegProcesses.Completed run(List<String> args, int maxOutput, String savepath) {
         try {
-            return processes.runToEnd(executable, args, timeout, maxOutput);
+            FfmpegProcesses.Completed run = processes.runToEnd(executable, args, timeout, maxOutput);
+            if (run.timedOut()) {
+                throw new ApiException(504, "probe timed out", "reading " + savepath + " did not finish within "
+                        + timeout.toSeconds() + " s (audio.probe-timeout)").fromFfmpeg("probe_timeout");
+            }
+            return run;
         } catch (IOException e) {
             throw ApiException.internal("probe failed", "cannot run " + executable + ": " + e.getMessage());
         } catch (InterruptedException e) {

@@ -21,6 +21,9 @@ public class RequestParser {
     private static final String EXAMPLE = "{\"savepath\": \"youtube/abc123.mp4\", \"audio_format\": \"mp3\"}";
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern BITRATE = Pattern.compile("(\\d+)(k?)");
+    /** The longest segment start or duration accepted: about 115 days, longer than any recording. */
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(10_000_000);
+    private static final BigDecimal MIN_DURATION = new BigDecimal("0.001");
 
     private final AudioFormat defaultFormat;
 
@@ -98,14 +101,19 @@ public class RequestParser {
         return value.intValueExact();
     }
 
+    /**
+     * Seconds, from 0 (or from 1 ms when {@code positive}) to {@link #MAX_SECONDS}, to the microsecond
+     * (ffmpeg's resolution: a smaller duration would be read as none, i.e. the whole file).
+     */
     private static Double decimal(JsonNode json, String field, boolean positive) {
         BigDecimal value = number(json, field);
         if (value == null) {
             return null;
         }
-        if (positive ? value.signum() <= 0 : value.signum() < 0) {
-            throw ApiException.badRequest("invalid " + field, field + " must be a number of seconds "
-                    + (positive ? "greater than 0" : "from 0") + "; got " + json.get(field));
+        BigDecimal min = positive ? MIN_DURATION : BigDecimal.ZERO;
+        if (value.compareTo(min) < 0 || value.compareTo(MAX_SECONDS) > 0 || value.stripTrailingZeros().scale() > 6) {
+            throw ApiException.badRequest("invalid " + field, field + " must be a number of seconds from " + min.toPlainString()
+                    + " to " + MAX_SECONDS.toPlainString() + ", to the microsecond at most; got " + json.get(field));
         }
         return value.doubleValue();
     }
@@ -151,7 +159,7 @@ public class RequestParser {
             if (node.isNumber()) {
                 return node.decimalValue();
             }
-            if (node.isTextual() && !node.asText().isBlank()) {
+            if (node.isTextual() && !node.asText().isBlank() && node.asText().length() <= 40) {
                 return new BigDecimal(node.asText().trim());
             }
         } catch (NumberFormatException e) {

@@ -3,11 +3,11 @@ package com.audioextraction.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.audioextraction.ApiException;
+import com.audioextraction.ffmpeg.InputPolicy;
 import com.audioextraction.s3.S3Connection;
 import io.minio.GetObjectResponse;
 import org.slf4j.Logger;
@@ -23,16 +23,15 @@ public class S3Sources {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Sources.class);
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes \\d+-\\d+/(\\d+)");
-    /** ffmpeg may speak HTTP(S) to the store, nothing else (no file:, no other protocol a crafted file might name). */
-    private static final List<String> INPUT_OPTIONS = List.of("-protocol_whitelist", "http,https,tcp,tls");
-
     private final S3Connection store;
     private final Duration urlExpiry;
+    private final InputPolicy policy;
 
     /** @param store the S3 store, or null when none is configured (then no S3Object ever reaches these steps) */
-    public S3Sources(S3Connection store, Duration urlExpiry) {
+    public S3Sources(S3Connection store, Duration urlExpiry, InputPolicy policy) {
         this.store = store;
         this.urlExpiry = urlExpiry;
+        this.policy = policy;
     }
 
     /** Seconds a presigned URL stays valid (camel-minio's expiration header). */
@@ -64,10 +63,14 @@ public class S3Sources {
         throw store.explain(failure, object.bucket(), "video '" + object.savepath() + "'");
     }
 
-    /** ffmpeg's input: the presigned URL (HTTP with range requests, so moov-at-end files and segments work). */
+    /**
+     * ffmpeg's input: the presigned URL (HTTP with range requests, so moov-at-end files and segments
+     * work). ffmpeg may speak HTTP(S) to the store and use self-contained demuxers only, so a
+     * playlist stored as a video cannot send it to other URLs.
+     */
     public Source presigned(String url, S3Object object, String requestId) {
         LOG.info("[{}] reading {} ({} bytes) through a presigned URL valid {} s", requestId, object.location(), object.size(),
                 urlExpirySeconds());
-        return new Source(url, INPUT_OPTIONS, object.location(), object.size());
+        return new Source(url, policy.url(), object.location(), object.size(), null);
     }
 }

@@ -1,27 +1,30 @@
 package com.audioextraction.source;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where ffmpeg reads a video from.
+ * An opened video, ready for ffprobe and ffmpeg. Close it when the work is done: a local file
+ * stays open in the service for as long as the tools may read it.
  *
  * @param ffmpegInput  what follows {@code -i}; may be a credential (a presigned URL), so never log it
- * @param inputOptions ffmpeg options placed before {@code -i} (e.g. the protocols it may use)
+ * @param inputOptions ffmpeg options placed before {@code -i} (the protocols and demuxers it may use)
  * @param description  a loggable description of the source
  * @param size         bytes
+ * @param handle       what to close when done (the open file), or null
  */
-public record Source(String ffmpegInput, List<String> inputOptions, String description, long size) {
+public record Source(String ffmpegInput, List<String> inputOptions, String description, long size, Closeable handle)
+        implements Closeable {
 
-    /** A plain file: ffmpeg may use the file protocol only, so a crafted playlist cannot reach the network. */
-    public static Source localFile(Path file) {
-        try {
-            return new Source("file:" + file, List.of("-protocol_whitelist", "file"), file.toString(), Files.size(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Override
+    public void close() {
+        if (handle != null) {
+            try {
+                handle.close();
+            } catch (IOException e) {
+                // a read-only descriptor: nothing to flush, nothing lost
+            }
         }
     }
 }

@@ -66,10 +66,10 @@ public class SourceResolver {
     }
 
     /**
-     * Where {@code savepath} is: a local {@link Source}, or an {@link S3Object} still to be checked
-     * and signed (see SourceRoutes). {@code requestId} only labels the log line.
+     * Where {@code savepath} is: a {@link LocalVideo}, or an {@link S3Object} still to be checked
+     * (see SourceRoutes). Nothing is opened. {@code requestId} only labels the log line.
      */
-    public Object locate(String savepath, String requestId) {
+    public VideoLocation locate(String savepath, String requestId) {
         Path candidate = candidate(savepath);
         if (mode == Mode.S3) {
             return inS3(candidate, savepath, requestId, "audio.source=s3");
@@ -77,7 +77,7 @@ public class SourceResolver {
         Path real = realPathInBucket(candidate, savepath);
         if (real != null && Files.isRegularFile(real)) {
             LOG.info("[{}] resolved {} -> {}", requestId, savepath, real);
-            return Source.localFile(real);
+            return new LocalVideo(savepath, real);
         }
         boolean minioObject = real != null && Files.isRegularFile(real.resolve("xl.meta"));
         if (mode == Mode.AUTO) {
@@ -133,9 +133,9 @@ public class SourceResolver {
         } catch (NoSuchFileException e) {
             return null;
         } catch (AccessDeniedException e) {
-            throw ApiException.internal("video not readable", "the service may not read " + savepath);
+            throw ApiException.internal("video not readable", "the service may not read " + printable(savepath));
         } catch (IOException e) {
-            throw ApiException.internal("video not readable", e.getClass().getSimpleName() + " on " + savepath);
+            throw ApiException.internal("video not readable", e.getClass().getSimpleName() + " on " + printable(savepath));
         }
         if (!real.startsWith(realRoot)) {
             throw refused(savepath, "it resolves (through a link) to a file outside the bucket");
@@ -143,24 +143,16 @@ public class SourceResolver {
         return real;
     }
 
-    private static ApiException refused(String savepath, String why) {
+    static ApiException refused(String savepath, String why) {
         return ApiException.badRequest("invalid savepath", printable(savepath) + " is refused: " + why);
     }
 
-    private static ApiException noSuchVideo(String savepath) {
+    static ApiException noSuchVideo(String savepath) {
         return ApiException.notFound("video not found", "no video at " + printable(savepath) + " in the bucket");
     }
 
-    /** The path as it may appear in a message: control characters shown as escapes. */
+    /** The path as it may appear in a message: quoted, control characters shown as escapes, long ones shortened. */
     private static String printable(String savepath) {
-        StringBuilder out = new StringBuilder("'");
-        savepath.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.append('\'').toString();
+        return "'" + RelativePaths.printable(savepath) + "'";
     }
 }

@@ -34,8 +34,7 @@ class FfmpegMissingTest extends ServiceTestSupport {
     @Test
     void readinessIsDownWhenFfmpegIsMissing() throws Exception {
         Files.delete(LINK);
-        HttpResponse<String> down = http.send(HttpRequest.newBuilder(uri("/observe/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> down = awaitReadiness(503);
         assertEquals(503, down.statusCode(), down.body());
         assertTrue(down.body().contains("\"name\":\"ffmpeg\",\"status\":\"DOWN\""), down.body());
         assertTrue(down.body().contains("missing or not executable"), down.body());

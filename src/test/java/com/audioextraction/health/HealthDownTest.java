@@ -37,14 +37,14 @@ class HealthDownTest extends ServiceTestSupport {
         Path moved = DATA.resolve("videos-away");
         Files.move(DATA.resolve("videos"), moved);
         try {
-            HttpResponse<String> down = ready();
+            HttpResponse<String> down = awaitReadiness(503);
             assertEquals(503, down.statusCode(), down.body());
             assertTrue(down.body().contains("\"name\":\"bucket\",\"status\":\"DOWN\""), down.body());
             assertTrue(down.body().contains("not a readable directory"), down.body());
         } finally {
             Files.move(moved, DATA.resolve("videos"));
         }
-        assertEquals(200, ready().statusCode());
+        assertEquals(200, awaitReadiness(200).statusCode());
         assertEquals(200, http.send(HttpRequest.newBuilder(uri("/observe/health/live")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "liveness does not depend on the bucket");
     }

@@ -106,9 +106,64 @@ class ErrorResponsesTest extends ServiceTestSupport {
     }
 
     @Test
-    void answers405ForOtherMethods() throws Exception {
+    void answers405ForOtherMethodsAsJson() throws Exception {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/extract-audio"))
                 .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(405, response.statusCode());
+        assertJsonError(response, 405, "method not allowed");
+    }
+
+    @Test
+    void answers404ForUnknownPathsAsJson() throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/extract-audi0?savepath=a.mp4")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertJsonError(response, 404, "not found");
+    }
+
+    @Test
+    void rejectsDurationsThatRoundToNothingOrOverflow() throws Exception {
+        for (String duration : new String[] {"\"0.0000001\"", "0.0000001", "\"1e400\"", "\"-1\"", "0"}) {
+            JsonNode body = assertJsonError(postJson("{\"savepath\": \"tv/news.mp4\", \"duration\": " + duration + "}"), 400,
+                    "invalid duration");
+            assertTrue(body.path("detail").asText().contains("from 0.001"), body.toString());
+        }
+        // a JSON number too large for a double arrives as infinity
+        assertJsonError(postJson("{\"savepath\": \"tv/news.mp4\", \"duration\": 1e400}"), 400, "invalid duration");
+        assertJsonError(postJson("{\"savepath\": \"tv/news.mp4\", \"start\": \"1e400\"}"), 400, "invalid start");
+    }
+
+    @Test
+    void rejectsOverlongPathsWith400() throws Exception {
+        JsonNode longName = assertJsonError(postJson(json("tv/" + "a".repeat(300) + ".mp4", null)), 400, "invalid savepath");
+        assertTrue(longName.path("detail").asText().contains("longer than 255 bytes"), longName.toString());
+        assertJsonError(postJson(json("tv/" + "abcdefghi/".repeat(110) + "x.mp4", null)), 400, "invalid savepath");
+    }
+
+    @Test
+    void rejectsControlCharactersInPaths() throws Exception {
+        assertJsonError(postJson(json("tv/news.mp4\r\nX-Forged: 1", null)), 400, "invalid savepath");
+    }
+
+    @Test
+    void aMalformedContentLengthGetsAJsonErrorAndTheConnectionIsClosed() throws Exception {
+        String answer = rawExchange("POST /extract-audio HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n{}");
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("application/json") && answer.contains("\"error\":\"malformed HTTP request\""), answer);
+    }
+
+    @Test
+    void a413ClosesTheConnection() throws Exception {
+        String answer = rawExchange("POST /extract-audio HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{\"savepath\":");
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), answer);
+        assertTrue(answer.contains("\"error\":\"request body too large\""), answer);
+    }
+
+    /** Sends {@code request} on a plain socket and returns everything received until the server closed it (5 s at most). */
+    private String rawExchange(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }

@@ -145,8 +145,8 @@ class JobsTest extends ServiceTestSupport {
             assertNotNull(dead);
             assertEquals(c[0], dead.getMessage().getBody(String.class));
         }
-        // output_key is checked only when storing: m4 ran one probe and one ffmpeg; nothing else started one
-        assertEquals(2, ffmpegProcesses().started() - before);
+        // every one is refused before anything runs
+        assertEquals(0, ffmpegProcesses().started() - before);
     }
 
     @Test
@@ -162,6 +162,49 @@ class JobsTest extends ServiceTestSupport {
         assertEquals(400, rejected.statusCode());
         assertTrue(rejected.body().contains("job 1: invalid savepath"), rejected.body());
         assertNull(context.createConsumerTemplate().receive("jms:queue:audio.results", 1500), "a rejected batch queued a job");
+    }
+
+    @Test
+    void postJobsRefusesWhatTheQueueWouldDeadLetter() throws Exception {
+        String tv = "\"savepath\": \"" + MediaFixtures.TV + "\"";
+        String[][] cases = {
+            {"{" + tv + ", \"output_key\": 12345}", "invalid output_key"},
+            {"{" + tv + ", \"output_key\": \"" + "k".repeat(300) + ".wav\"}", "invalid output_key"},
+            {"{" + tv + ", \"output_key\": \"a\\r\\nb.wav\"}", "invalid output_key"},
+            {"{" + tv + ", \"id\": \"x\\r\\nINFO forged line\"}", "invalid id"},
+            {"{" + tv + ", \"id\": {\"nested\": 1}}", "invalid id"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> response = post(c[0]);
+            assertEquals(400, response.statusCode(), c[0] + " -> " + response.body());
+            assertTrue(response.body().contains(c[1]), c[0] + " -> " + response.body());
+            send(c[0]); // the consumer refuses it the same way
+            JsonNode result = nextResult(10_000);
+            assertEquals("failed", result.path("status").asText(), c[0]);
+            assertTrue(result.path("error").asText().contains(c[1]), c[0] + " -> " + result);
+        }
+    }
+
+    @Test
+    void anOutputKeyThroughALinkInTheOutputDirectoryIsRefused() throws Exception {
+        Path outside = Files.createDirectories(WORK.resolve("outside"));
+        Files.createDirectories(OUTPUT);
+        Path link = OUTPUT.resolve("escape");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, outside);
+        String job = "{\"id\": \"l1\", \"savepath\": \"" + MediaFixtures.TV + "\", \"audio_format\": \"aac\", "
+                + "\"output_key\": \"escape/x.aac\"}";
+        HttpResponse<String> response = post(job);
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("link"), response.body());
+        send(job); // straight onto the queue, past the HTTP check
+        JsonNode result = nextResult(10_000);
+        assertEquals("failed", result.path("status").asText(), result.toString());
+        assertTrue(result.path("error").asText().contains("link"), result.toString());
+        try (Stream<Path> written = Files.list(outside)) {
+            assertEquals(List.of(), written.toList(), "a job wrote outside the output directory");
+        }
+        Files.delete(link);
     }
 
     @Test

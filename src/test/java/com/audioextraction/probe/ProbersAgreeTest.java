@@ -32,7 +32,7 @@ class ProbersAgreeTest {
     void bothProbersDescribeTheFixturesAlike() {
         for (String savepath : List.of(MediaFixtures.TV, MediaFixtures.MOOV_AT_END, MediaFixtures.TWO_LANGUAGES,
                 MediaFixtures.NO_AUDIO, MediaFixtures.MP3_AUDIO)) {
-            Source source = Source.localFile(MediaFixtures.bucket().resolve(savepath));
+            Source source = MediaFixtures.open(savepath);
             MediaInfo a = ffprobe.probe(source, savepath);
             MediaInfo b = ffmpegDump.probe(source, savepath);
             assertEquals(a.container(), b.container(), savepath);
@@ -55,7 +55,7 @@ class ProbersAgreeTest {
 
     @Test
     void bothProbersCallANonMediaFileUnprocessable() {
-        Source source = Source.localFile(MediaFixtures.bucket().resolve(MediaFixtures.NOT_MEDIA));
+        Source source = MediaFixtures.open(MediaFixtures.NOT_MEDIA);
         assertEquals(422, assertThrows(ApiException.class, () -> ffprobe.probe(source, MediaFixtures.NOT_MEDIA)).status());
         assertEquals(422, assertThrows(ApiException.class, () -> ffmpegDump.probe(source, MediaFixtures.NOT_MEDIA)).status());
     }

@@ -105,6 +105,33 @@ class S3SourceTest extends ServiceTestSupport {
     }
 
     @Test
+    void aPlaylistObjectIsNotMediaAndTheUrlItNamesIsNeverFetched() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] canary = Files.readAllBytes(MediaFixtures.dataPath().resolve(MediaFixtures.CANARY));
+        com.sun.net.httpserver.HttpServer elsewhere = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            exchange.sendResponseHeaders(200, canary.length);
+            exchange.getResponseBody().write(canary);
+            exchange.close();
+        });
+        elsewhere.start();
+        try {
+            Path playlist = WORK.resolve("ssrf.mp4");
+            Files.writeString(playlist, "#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\nhttp://127.0.0.1:"
+                    + elsewhere.getAddress().getPort() + "/internal/canary.mp4\n#EXT-X-ENDLIST\n");
+            s3.upload("videos", "hostile/ssrf.mp4", playlist);
+            HttpResponse<byte[]> response = get("hostile/ssrf.mp4", "pcm");
+            assertEquals(422, response.statusCode(), text(response));
+            assertTrue(text(response).contains("\"not a media file\""), text(response));
+            assertEquals(0, hits.get(), "ffmpeg fetched the URL the playlist named");
+        } finally {
+            elsewhere.stop(0);
+        }
+    }
+
+    @Test
     void aMissingObjectIs404() throws Exception {
         HttpResponse<byte[]> response = get("tv/not-there.mp4", "mp3");
         assertEquals(404, response.statusCode(), text(response));

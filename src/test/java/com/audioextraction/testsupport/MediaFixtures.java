@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.audioextraction.ffmpeg.InputPolicy;
+import com.audioextraction.source.LocalFileOpener;
+import com.audioextraction.source.LocalVideo;
+import com.audioextraction.source.Source;
+
 /**
  * Media the tests run on, generated with ffmpeg's lavfi sources the first time they are needed
  * (then reused from target/). Layout: {@code <root>/minio/videos/...} is the bucket, and
@@ -43,6 +48,23 @@ public final class MediaFixtures {
     /** 4 s of video with an MP3 audio track (not AAC). */
     public static final String MP3_AUDIO = "tv/mp3-audio.mkv";
 
+    /**
+     * A real video outside the bucket with a tone of its own (1000 Hz, 4 s): served audio or probe
+     * data that shows it is a leak.
+     */
+    public static final String CANARY = "secret/canary.mp4";
+    public static final double CANARY_SECONDS = 4.0;
+    public static final double CANARY_HZ = 1000;
+
+    /**
+     * Files in the bucket whose content points at the canary: HLS playlists (absolute path, file:
+     * URL, relative path out of the bucket, EXT-X-MAP), a DASH manifest and an ffconcat list (through
+     * a link inside the bucket), each saved under a video's name or its own.
+     */
+    public static final List<String> HOSTILE = List.of("hostile/hls-absolute.mp4", "hostile/hls-file-url.m3u8",
+            "hostile/hls-relative.mp4", "hostile/hls-map.m3u8", "hostile/dash.mp4", "hostile/concat.mp4",
+            "hostile/concat-link.ffconcat");
+
     public static final double TV_SECONDS = 10.0;
     public static final double TWO_LANGUAGES_SECONDS = 8.0;
     public static final double LONG_SECONDS = 300.0;
@@ -69,6 +91,29 @@ public final class MediaFixtures {
 
     public static Path bucket() {
         return dataPath().resolve(BUCKET);
+    }
+
+    /** A fixture opened as the service opens it (checked descriptor, default input policy). */
+    public static Source open(String savepath) {
+        try {
+            return new LocalFileOpener(bucket(), InputPolicy.of(DEFAULT_INPUT_FORMATS))
+                    .open(new LocalVideo(savepath, bucket().resolve(savepath).toRealPath()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** audio.input-formats as shipped. */
+    public static final String DEFAULT_INPUT_FORMATS = defaultInputFormats();
+
+    private static String defaultInputFormats() {
+        try (var in = Files.newInputStream(Path.of("application.properties"))) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("audio.input-formats");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void create(Path data) throws IOException {
@@ -131,6 +176,36 @@ public final class MediaFixtures {
         }
         link(bucket.resolve(LINK_OUT), Path.of("..", "..", "secret", "secret.mp4"));
         link(bucket.resolve("linkdir"), Path.of("..", "secret"));
+        hostile(data, bucket);
+    }
+
+    private static void hostile(Path data, Path bucket) throws IOException {
+        Path canary = data.resolve(CANARY);
+        if (!Files.exists(canary)) {
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=10:duration=4",
+                    "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=48000:duration=4",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-movflags", "+faststart", canary.toString());
+        }
+        Path dir = Files.createDirectories(bucket.resolve("hostile"));
+        String absolute = canary.toString();
+        String hls = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\n%s\n#EXT-X-ENDLIST\n";
+        Files.writeString(dir.resolve("hls-absolute.mp4"), hls.formatted(absolute));
+        Files.writeString(dir.resolve("hls-file-url.m3u8"), hls.formatted("file:" + absolute));
+        Files.writeString(dir.resolve("hls-relative.mp4"), hls.formatted("../../secret/canary.mp4"));
+        Files.writeString(dir.resolve("hls-map.m3u8"), "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:4\n#EXT-X-MAP:URI=\""
+                + absolute + "\"\n#EXTINF:4.0,\n" + absolute + "\n#EXT-X-ENDLIST\n");
+        Files.writeString(dir.resolve("dash.mp4"), """
+                <?xml version="1.0"?>
+                <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT4S" minBufferTime="PT1S"
+                     profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">
+                  <Period><AdaptationSet mimeType="audio/mp4"><Representation id="a" bandwidth="128000" codecs="mp4a.40.2">
+                    <BaseURL>file:%s</BaseURL>
+                  </Representation></AdaptationSet></Period>
+                </MPD>
+                """.formatted(absolute));
+        link(dir.resolve("canary-link.mp4"), Path.of("..", "..", "secret", "canary.mp4"));
+        Files.writeString(dir.resolve("concat.mp4"), "ffconcat version 1.0\nfile '" + absolute + "'\n");
+        Files.writeString(dir.resolve("concat-link.ffconcat"), "ffconcat version 1.0\nfile 'canary-link.mp4'\n");
     }
 
     private static void link(Path link, Path target) throws IOException {

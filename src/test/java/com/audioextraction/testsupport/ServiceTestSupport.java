@@ -121,6 +121,23 @@ public abstract class ServiceTestSupport {
         return socket;
     }
 
+    /**
+     * Readiness once it answers {@code status} (health answers from checks at most a quarter second
+     * old, so a change shows on a later call), or the last answer after 5 s.
+     */
+    protected HttpResponse<String> awaitReadiness(int status) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        HttpResponse<String> ready;
+        do {
+            ready = http.send(HttpRequest.newBuilder(uri("/observe/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            if (ready.statusCode() == status) {
+                return ready;
+            }
+            Thread.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        return ready;
+    }
+
     protected FfmpegProcesses ffmpegProcesses() {
         return context.getRegistry().lookupByNameAndType("ffmpegProcesses", FfmpegProcesses.class);
     }
