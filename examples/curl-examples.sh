@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every endpoint with curl. Usage: examples/curl-examples.sh [BASE_URL] [SAVEPATH]
-# Exits non-zero if any call does not answer as shown.
+# Exits 1 if any call does not answer as shown, 2 if nothing answers at BASE_URL.
 set -euo pipefail
 base=${1:-http://localhost:8888}
 video=${2:-youtube/abc123.mp4}
@@ -9,7 +9,11 @@ trap 'rm -rf "$out"' EXIT
 check() { # expected-status description curl-args...
   local want=$1 what=$2; shift 2
   local got
-  got=$(curl -s -o "$out/body" -w '%{http_code}' "$@")
+  got=$(curl -s -o "$out/body" -w '%{http_code}' "$@") || true
+  if [ "$got" = 000 ]; then
+    echo "cannot reach the service at $base: is it running (and is this its address)?" >&2
+    exit 2
+  fi
   printf '%-52s %s\n' "$what" "$got"
   [ "$got" = "$want" ] || { echo "expected $want: $(head -c 300 "$out/body")" >&2; exit 1; }
 }

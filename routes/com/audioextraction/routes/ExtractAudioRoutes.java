@@ -18,10 +18,11 @@ public class ExtractAudioRoutes extends RouteBuilder {
                 .setProperty(ExchangeKeys.ENDPOINT, constant("extract"))
                 .to("direct:read-http-request")
                 .to("direct:prepare-extraction")
+                .bean("ffmpegCommand", "toStream")
                 .to("exec:ffmpeg?commandExecutor=#streamingExecutor&commandLogLevel=OFF")
                 .bean("audioStreamer", "stream");
 
-        // validate -> locate -> wait for a slot -> open -> probe -> plan -> ffmpeg command; shared by every way in
+        // validate -> locate -> wait for a slot -> open -> probe -> plan; shared by every way in
         from("direct:prepare-extraction")
                 .routeId("prepare-extraction")
                 .errorHandler(noErrorHandler()) // failures belong to the calling route's error handling
@@ -34,7 +35,6 @@ public class ExtractAudioRoutes extends RouteBuilder {
                 .setProperty(ExchangeKeys.SOURCE, body())
                 .bean("mediaProber", "probe(${body}, ${exchangeProperty." + ExchangeKeys.REQUEST + ".savepath()})")
                 .bean("extractionPlanner", "plan(${exchangeProperty." + ExchangeKeys.REQUEST + "}, ${body})")
-                .setProperty(ExchangeKeys.PLAN, body())
-                .bean("ffmpegCommand", "prepare");
+                .setProperty(ExchangeKeys.PLAN, body());
     }
 }

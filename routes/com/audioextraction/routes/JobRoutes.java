@@ -54,12 +54,14 @@ public class JobRoutes extends RouteBuilder {
                 .bean("jobResults", "done")
                 .to("direct:publish-result");
 
-        // one attempt: validate -> resolve -> slot -> probe -> plan -> ffmpeg -> output store
+        // one attempt: validate -> locate -> slot -> open -> probe -> plan -> reserve the output -> ffmpeg -> publish
         from("direct:run-job")
                 .routeId("run-job")
                 .errorHandler(noErrorHandler()) // the job route retries the whole attempt
                 .doTry()
                     .to("direct:prepare-extraction")
+                    .bean("jobRunner", "reserveOutput")
+                    .bean("ffmpegCommand", "toFile") // ffmpeg writes the output file itself: complete headers
                     .to("exec:ffmpeg?commandExecutor=#streamingExecutor&commandLogLevel=OFF")
                     .bean("jobRunner", "run")
                 .doFinally()

@@ -38,11 +38,15 @@ public class RestApi extends RouteBuilder {
                 // the body is read by httpRequestReader: our size limit, any Content-Type
                 .endpointProperty("useBodyHandler", "false")
                 .apiContextPath("/openapi.json")
+                // the document names its server relative to where it is read from (or as a proxy forwards it),
+                // not the bind address (0.0.0.0, no port) that no client can use
+                .useXForwardHeaders(true)
                 .apiProperty("api.title", "audio-extraction")
                 .apiProperty("api.version", "1")
                 .apiProperty("api.description", "Streams the audio of videos in the bucket to speech-to-text workers. "
-                        + "Errors are JSON {\"error\": ..., \"detail\": ...}. With API keys configured, every call needs "
-                        + "'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
+                        + "Errors are JSON {\"error\": ..., \"detail\": ...}. With API keys configured, /extract-audio, "
+                        + "/probe and /jobs need 'Authorization: Bearer <key>' or 'X-API-Key: <key>'; /openapi.json and "
+                        + "/observe/health stay open, /observe/metrics too unless audio.protect-metrics.");
 
         rest("/extract-audio")
                 .post().id("post-extract-audio")

@@ -40,6 +40,19 @@ public final class Application {
             System.exit(2);
         }
         Main main = new Main(Application.class);
-        System.exit(main.run(new String[0]));
+        int exit;
+        try {
+            exit = main.run(new String[0]);
+        } catch (RuntimeException e) {
+            StartupFailure failure = StartupFailure.in(e);
+            if (failure == null) {
+                throw e;
+            }
+            System.err.println("audio-extraction cannot start: " + failure.getMessage());
+            // halt: nothing started needs stopping, and Camel's shutdown hook would report a SIGTERM that never came
+            Runtime.getRuntime().halt(1);
+            return;
+        }
+        System.exit(exit);
     }
 }

@@ -19,6 +19,10 @@ public final class ExchangeKeys {
     public static final String JOB_OUTPUT_KEY = "audioJobOutputKey";
     /** When the job was taken from the queue (System.nanoTime). */
     public static final String JOB_STARTED = "audioJobStarted";
+    /** The file the job's ffmpeg writes ({@link com.audioextraction.jobs.OutputStore.PendingOutput}). */
+    public static final String JOB_OUTPUT = "audioJobOutput";
+    /** Seconds of audio the job's ffmpeg wrote. */
+    public static final String JOB_SECONDS = "audioJobSeconds";
     /** Where the job's audio was stored ({@link com.audioextraction.jobs.OutputStore.Stored}). */
     public static final String JOB_STORED = "audioJobStored";
     /** Who waits for an extraction slot: {@link com.audioextraction.limits.ExtractionSlots.Priority}. */

@@ -2,15 +2,17 @@ package com.audioextraction;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.audioextraction.testsupport.ServiceProcess;
+import com.audioextraction.testsupport.ServiceTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The service as a command: usage on a bad flag, a clear failure when its port is taken. */
@@ -48,32 +50,16 @@ class CommandLineTest {
 
     @Test
     void theApiKeysAppearInNoLogLine() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
+        String log;
+        try (ServiceProcess service = ServiceProcess.start(Path.of("target", "command-line-test").toAbsolutePath(),
+                List.of("-Daudio.jobs.enabled=false", "-Daudio.api-keys=very-secret-key-4711",
+                        // the service's own logging (the tests' quiets Camel's start-up summary, where a key would show)
+                        "-Dlogback.configurationFile=" + Path.of("src", "main", "resources", "logback.xml").toAbsolutePath()))
+                .awaitListening()) {
+            log = service.log();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dcamel.server.host=127.0.0.1", "-Dcamel.server.port=" + port,
-                "-Daudio.jobs.enabled=false", "-Daudio.api-keys=very-secret-key-4711",
-                // the service's own logging (the tests' quiets Camel's start-up summary, where a key would show)
-                "-Dlogback.configurationFile=" + Path.of("src", "main", "resources", "logback.xml").toAbsolutePath(),
-                Application.class.getName()));
-        Process service = new ProcessBuilder(command).redirectErrorStream(true).start();
-        StringBuilder log = new StringBuilder();
-        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                log.append(line).append('\n');
-                if (line.contains("listening on http://")) {
-                    break;
-                }
-            }
-        } finally {
-            service.destroy();
-            service.waitFor(30, TimeUnit.SECONDS);
-        }
-        assertTrue(log.toString().contains("API keys: 1 configured"), log.toString());
-        assertTrue(!log.toString().contains("very-secret-key-4711"), "a key was logged:\n" + log);
+        assertTrue(log.contains("API keys: 1 configured"), log);
+        assertTrue(!log.contains("very-secret-key-4711"), "a key was logged:\n" + log);
     }
 
     @Test
@@ -81,9 +67,30 @@ class CommandLineTest {
         try (ServerSocket taken = new ServerSocket(0)) {
             Result result = start(List.of("-Dcamel.server.host=127.0.0.1", "-Dcamel.server.port=" + taken.getLocalPort(),
                     "-Daudio.jobs.enabled=false"));
-            assertNotEquals(0, result.exit());
-            assertTrue(result.output().contains("port " + taken.getLocalPort() + " on 127.0.0.1 for the HTTP server"
-                    + " (camel.server.port) is not available"), result.output());
+            assertEquals(1, result.exit());
+            assertTrue(result.output().contains("audio-extraction cannot start: port " + taken.getLocalPort()
+                    + " on 127.0.0.1 for the HTTP server (camel.server.port) is not available"), result.output());
+            assertOneLineError(result);
         }
+    }
+
+    @Test
+    void aTakenBrokerPortIsAClearErrorAndANonZeroExit() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "taken-broker");
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Result result = start(List.of("-Dcamel.server.host=127.0.0.1", "-Dcamel.server.port=" + ServiceTestSupport.freePort(),
+                    "-Daudio.broker.port=" + taken.getLocalPort(), "-Daudio.broker.data-dir=" + data.resolve("broker"),
+                    "-Daudio.jobs.output-dir=" + data.resolve("audio")));
+            assertEquals(1, result.exit());
+            assertTrue(result.output().contains("audio-extraction cannot start: port " + taken.getLocalPort()
+                    + " on 127.0.0.1 for the embedded broker (audio.broker.port) is not available"), result.output());
+            assertOneLineError(result);
+        }
+    }
+
+    /** The reason in one line: no stack trace, no shutdown hook claiming a SIGTERM that never came. */
+    private static void assertOneLineError(Result result) {
+        assertTrue(!result.output().contains("\tat ") && !result.output().contains("Exception"), result.output());
+        assertTrue(!result.output().contains("SIGTERM"), result.output());
     }
 }

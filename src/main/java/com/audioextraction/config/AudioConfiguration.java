@@ -1,5 +1,6 @@
 package com.audioextraction.config;
 
+import com.audioextraction.StartupFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -213,7 +214,7 @@ public class AudioConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        AudioFormat defaultFormat = AudioFormat.byId(defaultAudioFormat.trim()).orElseThrow(() -> new IllegalArgumentException(
+        AudioFormat defaultFormat = AudioFormat.byId(defaultAudioFormat.trim()).orElseThrow(() -> new StartupFailure(
                 "audio.default-audio-format=" + defaultAudioFormat + " is not one of " + AudioFormat.allowedIds()));
         Path bucketRoot = Path.of(minioDataPath.trim(), bucketName.trim()).toAbsolutePath().normalize();
         StartupChecks.dataPathReadable(Path.of(minioDataPath.trim()), bucketRoot);
@@ -286,11 +287,13 @@ public class AudioConfiguration implements CamelConfiguration {
         LOG.info("ffmpeg: {} ({}), {}", ffmpeg.path(), ffmpeg.origin(), ffmpeg.version());
         LOG.info("probe: {}", ffprobe.map(p -> "ffprobe " + p).orElse("ffmpeg's input description (no ffprobe found)"));
         LOG.info("videos: {}", switch (resolver.mode()) {
-            case LOCAL -> "local files under " + bucketRoot
-                    + (Files.isDirectory(bucketRoot) ? "" : " (does not exist yet: every request will be 404)");
+            case LOCAL -> "local files under " + bucketRoot;
             case AUTO -> "local files under " + bucketRoot + ", else bucket " + bucketName.trim() + " at " + s3.endpoint();
             case S3 -> "bucket " + bucketName.trim() + " at " + s3.endpoint() + " only";
         });
+        if (resolver.mode() == SourceResolver.Mode.LOCAL && !Files.isDirectory(bucketRoot)) {
+            LOG.warn("the bucket folder {} does not exist: every request will be 404 and readiness DOWN until it does", bucketRoot);
+        }
         LOG.info("default format: {}; {} concurrent extractions, {} more may wait {}", defaultFormat.id(), slots,
                 maxQueuedRequests, queueTimeout.trim());
         LOG.info("API keys: {}", keys.enabled() ? keys.count() + " configured" : "none (every call is let through)");
@@ -352,12 +355,12 @@ public class AudioConfiguration implements CamelConfiguration {
                 return new DirectoryOutputStore(Path.of(outputDir.trim()));
             case "s3":
                 if (s3 == null) {
-                    throw new IllegalArgumentException("audio.jobs.output=s3 needs an S3 store: set audio.s3.endpoint");
+                    throw new StartupFailure("audio.jobs.output=s3 needs an S3 store: set audio.s3.endpoint");
                 }
                 return new S3OutputStore(s3, outputBucket.trim(), Path.of(tempDir.trim(), "audio-extraction-uploads"),
                         context.createProducerTemplate());
             default:
-                throw new IllegalArgumentException("audio.jobs.output=" + outputKind + " is not one of directory, s3");
+                throw new StartupFailure("audio.jobs.output=" + outputKind + " is not one of directory, s3");
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.audioextraction.StartupFailure;
 import com.audioextraction.ffmpeg.FfmpegBinary;
 import org.apache.camel.CamelContext;
 
@@ -13,7 +14,7 @@ import org.apache.camel.CamelContext;
  * What must hold before the service starts, failing start-up with a clear message (and a non-zero
  * exit) rather than running half broken; and the banner that says what started.
  */
-final class StartupChecks {
+public final class StartupChecks {
 
     private StartupChecks() {
     }
@@ -22,7 +23,7 @@ final class StartupChecks {
     static void dataPathReadable(Path dataPath, Path bucketRoot) {
         for (Path path : new Path[] {dataPath, bucketRoot}) {
             if (Files.exists(path) && (!Files.isDirectory(path) || !Files.isReadable(path) || !Files.isExecutable(path))) {
-                throw new IllegalStateException(path.toAbsolutePath() + " is not a readable directory: check audio.minio-data-path"
+                throw new StartupFailure(path.toAbsolutePath() + " is not a readable directory: check audio.minio-data-path"
                         + " and audio.bucket-name, and the permissions of the user running the service");
             }
         }
@@ -38,9 +39,14 @@ final class StartupChecks {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(host.trim(), number));
         } catch (IOException e) {
-            throw new IllegalStateException("port " + number + " on " + host.trim() + " for " + what + " is not available ("
-                    + e.getMessage() + "): stop what uses it or choose another port");
+            throw portTaken(what, host, number, e.getMessage());
         }
+    }
+
+    /** A port the service needs is not available: what to do about it. */
+    public static StartupFailure portTaken(String what, String host, int port, String why) {
+        return new StartupFailure("port " + port + " on " + host.trim() + " for " + what + " is not available (" + why
+                + "): stop what uses it or choose another port");
     }
 
     /** @param bucketRoot the local bucket root, or null when videos come from S3 only; @param s3 the S3 bucket, or null */

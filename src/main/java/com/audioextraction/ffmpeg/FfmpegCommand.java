@@ -1,12 +1,14 @@
 package com.audioextraction.ffmpeg;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.audioextraction.ExchangeKeys;
 import com.audioextraction.extraction.ExtractionPlan;
 import com.audioextraction.format.AudioFormat;
+import com.audioextraction.jobs.OutputStore;
 import com.audioextraction.request.ExtractionOptions;
 import com.audioextraction.source.Source;
 import org.apache.camel.Exchange;
@@ -25,31 +27,52 @@ public class FfmpegCommand {
         this.binary = binary;
     }
 
-    /** Sets the exec headers for the plan and source in the exchange; empties the body (it would become stdin). */
-    public void prepare(Exchange exchange) {
+    /** Sets the exec headers for ffmpeg writing to its stdout (streamed to an HTTP client); empties the body (it would become stdin). */
+    public void toStream(Exchange exchange) {
+        prepare(exchange, null);
+    }
+
+    /** Sets the exec headers for ffmpeg writing the job's output file itself (so the file is complete: headers, sizes). */
+    public void toFile(Exchange exchange) {
+        prepare(exchange, exchange.getProperty(ExchangeKeys.JOB_OUTPUT, OutputStore.PendingOutput.class).file());
+    }
+
+    private void prepare(Exchange exchange, Path file) {
         ExtractionPlan plan = exchange.getProperty(ExchangeKeys.PLAN, ExtractionPlan.class);
         Source source = exchange.getProperty(ExchangeKeys.SOURCE, Source.class);
         exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_EXECUTABLE, binary.path());
-        exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_ARGS, arguments(source, plan));
+        exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_ARGS, arguments(source, plan, file));
         exchange.getMessage().setBody(null);
     }
 
-    public static List<String> arguments(Source source, ExtractionPlan plan) {
+    /**
+     * @param file where ffmpeg writes (a file it creates, with -progress lines on stdout), or null
+     *             for the audio on stdout
+     */
+    public static List<String> arguments(Source source, ExtractionPlan plan, Path file) {
         AudioFormat format = plan.request().format();
         ExtractionOptions options = plan.request().options();
         List<String> args = new ArrayList<>();
         // no stdin; no banner or progress noise; level-tagged lines so errors can be told apart;
         // -xerror: decoding errors end the run instead of producing damaged audio
         args.addAll(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info", "-xerror"));
-        // seeking before -i: fast, and sample-accurate since the audio is decoded (copy snaps to frames)
+        // seeking before -i: fast, and sample-accurate since the audio is decoded
         if (options.start() != null) {
             args.addAll(List.of("-ss", seconds(options.start())));
         }
-        if (options.duration() != null) {
+        if (options.duration() != null && !format.copiesSource()) {
             args.addAll(List.of("-t", seconds(options.duration())));
         }
         args.addAll(source.inputOptions());
         args.addAll(List.of("-i", source.ffmpegInput()));
+        if (format.copiesSource() && (options.start() != null || options.duration() != null)) {
+            // copied packets start at the keyframe the seek landed on, seconds before the start: drop
+            // those before 0 (the start) and count the duration from there, to the AAC frame (~21 ms)
+            args.addAll(List.of("-ss", "0"));
+            if (options.duration() != null) {
+                args.addAll(List.of("-t", seconds(options.duration())));
+            }
+        }
         args.addAll(List.of("-map", "0:" + plan.stream().streamIndex(), "-vn", "-sn", "-dn"));
         args.addAll(format.codecArgs());
         if (plan.bitrate() != null) {
@@ -58,8 +81,12 @@ public class FfmpegCommand {
         if (!format.copiesSource()) {
             args.addAll(List.of("-ar", String.valueOf(plan.sampleRate()), "-ac", String.valueOf(plan.channels())));
         }
-        // on a pipe ffmpeg would flush every packet (an MP3 frame is ~1 KB): 32 KB writes cost far less
-        args.addAll(List.of("-flush_packets", "0", "-f", format.muxer(), "pipe:1"));
+        if (file == null) {
+            // on a pipe ffmpeg would flush every packet (an MP3 frame is ~1 KB): 32 KB writes cost far less
+            args.addAll(List.of("-flush_packets", "0", "-f", format.muxer(), "pipe:1"));
+        } else {
+            args.addAll(List.of("-progress", "pipe:1", "-f", format.muxer(), "file:" + file));
+        }
         return args;
     }
 

@@ -1,5 +1,6 @@
 package com.audioextraction.ffmpeg;
 
+import com.audioextraction.StartupFailure;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,15 +84,15 @@ public final class FfmpegLocator {
             }
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("ffmpeg at " + executable + " did not answer -version within 10 s");
+                throw new StartupFailure("ffmpeg at " + executable + " did not answer -version within 10 s");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("ffmpeg at " + executable + " (" + origin + ") exited "
+                throw new StartupFailure("ffmpeg at " + executable + " (" + origin + ") exited "
                         + process.exitValue() + " on -version: " + output.strip());
             }
             return new FfmpegBinary(executable, origin, output.lines().findFirst().orElse("unknown version"));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run ffmpeg at " + executable + " (" + origin + "): " + e.getMessage(), e);
+            throw new StartupFailure("cannot run ffmpeg at " + executable + " (" + origin + "): " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking ffmpeg", e);

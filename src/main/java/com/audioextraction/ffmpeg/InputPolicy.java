@@ -1,5 +1,6 @@
 package com.audioextraction.ffmpeg;
 
+import com.audioextraction.StartupFailure;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +36,11 @@ public final class InputPolicy {
         List<String> names = Arrays.stream(commaSeparated.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
                 .filter(s -> !s.isEmpty()).toList();
         if (names.isEmpty()) {
-            throw new IllegalArgumentException("audio.input-formats is empty: name the containers videos come in, e.g. mov,matroska,mpegts");
+            throw new StartupFailure("audio.input-formats is empty: name the containers videos come in, e.g. mov,matroska,mpegts");
         }
         List<String> refused = names.stream().filter(n -> REFERENCING.contains(n) || n.endsWith("_pipe")).toList();
         if (!refused.isEmpty()) {
-            throw new IllegalArgumentException("audio.input-formats names " + refused + ": these demuxers open other files,"
+            throw new StartupFailure("audio.input-formats names " + refused + ": these demuxers open other files,"
                     + " URLs or devices, which a video in the bucket could abuse; remove them");
         }
         return new InputPolicy(names.stream().distinct().collect(Collectors.joining(",")));

@@ -1,15 +1,12 @@
 package com.audioextraction.jobs;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -19,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Job output in a directory: written to a hidden {@code .<name>.part-<uuid>} file beside the target,
- * then renamed over it atomically, so nobody ever sees a partial file. Leftover part files (a crash
- * mid-job) are removed at start; the job itself is delivered again by the broker.
+ * Job output in a directory: ffmpeg writes a hidden {@code .<name>.part-<uuid>} file beside the
+ * target, which is renamed over it atomically once ffmpeg ended cleanly, so nobody ever sees a
+ * partial file. Leftover part files (a crash mid-job) are removed at start; the job itself is
+ * delivered again by the broker.
  */
 public class DirectoryOutputStore implements OutputStore {
 
@@ -41,28 +39,38 @@ public class DirectoryOutputStore implements OutputStore {
     }
 
     @Override
-    public Stored store(String key, InputStream audio, Completion complete) throws IOException {
+    public PendingOutput reserve(String key) throws IOException {
         Path target = resolve(key);
         createFolders(target.getParent(), key);
         if (Files.isSymbolicLink(target)) {
             throw linkRefused(key);
         }
         Path part = target.resolveSibling("." + target.getFileName() + PART + UUID.randomUUID());
-        try {
-            long bytes;
-            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                bytes = audio.transferTo(out);
+        return new PendingOutput() {
+            @Override
+            public Path file() {
+                return part;
             }
-            complete.check();
-            try {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the output directory cannot rename atomically: " + root, e);
+
+            @Override
+            public Stored publish() throws IOException {
+                try {
+                    Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw new IOException("the output directory cannot rename atomically: " + root, e);
+                }
+                return new Stored(target.toString(), Files.size(target));
             }
-            return new Stored(target.toString(), bytes);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+
+            @Override
+            public void close() {
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException e) {
+                    LOG.warn("cannot remove the partial output {}: {}", part, e.getMessage());
+                }
+            }
+        };
     }
 
     /** The key's syntax, and no link on its way in the output directory as it is now (checked again when storing). */

@@ -8,6 +8,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import com.audioextraction.config.StartupChecks;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ public class EmbeddedBroker extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
     private final Path dataDir;
+    private final String host;
+    private final int port;
     private final String tcpAcceptor;
     private final String jobsQueue;
     private final String deadLetterQueue;
@@ -39,6 +42,8 @@ public class EmbeddedBroker extends ServiceSupport {
             int maxDeliveries) {
         this.queues = java.util.List.of(jobsQueue, resultsQueue, deadLetterQueue);
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.host = host;
+        this.port = port;
         this.tcpAcceptor = "tcp://" + host + ":" + port + "?protocols=CORE,AMQP";
         this.jobsQueue = jobsQueue;
         this.deadLetterQueue = deadLetterQueue;
@@ -73,6 +78,12 @@ public class EmbeddedBroker extends ServiceSupport {
                 .setMaxRedeliveryDelay(30_000));
         broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
+        // an acceptor that cannot bind is only logged by Artemis, and start() returns: the server is then not active
+        if (!broker.getActiveMQServer().isActive()) {
+            broker.stop();
+            broker = null;
+            throw StartupChecks.portTaken("the embedded broker (audio.broker.port)", host, port, "the broker could not bind it");
+        }
         LOG.info("embedded Artemis broker started: vm://0 and {}, journal in {}", tcpAcceptor, dataDir);
     }
 

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.audioextraction.ApiException;
 import com.audioextraction.ExchangeKeys;
-import com.audioextraction.extraction.ExtractionPlan;
 import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.request.ExtractionRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,11 +36,10 @@ public class JobResults {
     /** Replaces the body with the done event. */
     public void done(Exchange exchange) throws JsonProcessingException {
         OutputStore.Stored stored = exchange.getProperty(ExchangeKeys.JOB_STORED, OutputStore.Stored.class);
-        ExtractionPlan plan = exchange.getProperty(ExchangeKeys.PLAN, ExtractionPlan.class);
         Map<String, Object> event = event(exchange, "done");
         event.put("output", stored.location());
         event.put("bytes", stored.bytes());
-        event.put("duration_seconds", plan.outputDuration());
+        event.put("duration_seconds", exchange.getProperty(ExchangeKeys.JOB_SECONDS, Double.class));
         metrics.jobFinished("done");
         LOG.info("[{}] job done: {}", event.get("id"), stored.location());
         setEvent(exchange, event);

@@ -1,18 +1,18 @@
 package com.audioextraction.jobs;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 
-/** Where batch jobs put their audio. Readers never see a partial object: it appears whole or not at all. */
+/**
+ * Where batch jobs put their audio. ffmpeg writes a file the store reserved (so the file is
+ * complete as ffmpeg writes one it can seek: WAV sizes, FLAC sample count and MD5, MP3 info
+ * header), and the store publishes it whole or drops it: readers never see a partial object.
+ */
 public interface OutputStore {
 
-    /**
-     * Stores everything {@code audio} yields under {@code key}, replacing what was there. Only when
-     * {@code complete} is true after the stream ended is the object published; otherwise it is dropped.
-     *
-     * @return the stored object's location (what the result event reports) and size
-     */
-    Stored store(String key, InputStream audio, Completion complete) throws IOException;
+    /** Reserves the file the audio of {@code key} is written to (it does not exist yet); 400 when the key is refused. */
+    PendingOutput reserve(String key) throws IOException;
 
     /** Where the outputs go, for the start-up log. */
     String location();
@@ -20,10 +20,18 @@ public interface OutputStore {
     /** The key as it will be stored (normalised); throws a 400 {@link com.audioextraction.ApiException} when refused. */
     String checkKey(String key);
 
-    /** Asked once the stream has ended: may the object be published? Throws to refuse with a reason. */
-    @FunctionalInterface
-    interface Completion {
-        void check() throws IOException;
+    /** An output being written: published under its key, or discarded when closed unpublished. */
+    interface PendingOutput extends Closeable {
+
+        /** The file ffmpeg writes. */
+        Path file();
+
+        /** Makes the written file visible under its key. */
+        Stored publish() throws IOException;
+
+        /** Drops the file unless it was published. */
+        @Override
+        void close();
     }
 
     record Stored(String location, long bytes) {

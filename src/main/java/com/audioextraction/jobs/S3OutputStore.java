@@ -1,11 +1,10 @@
 package com.audioextraction.jobs;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 import com.audioextraction.s3.S3Connection;
 import io.minio.MakeBucketArgs;
@@ -16,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Job output in a bucket of the S3 store, uploaded with camel-minio. The audio is first written to
- * a temporary file (camel-minio would otherwise hold a stream of unknown length in memory), and
- * uploaded only when ffmpeg ended cleanly: an S3 PUT (or multipart upload) becomes visible whole
- * when it completes, so nobody sees a partial object. The temporary file is always removed;
- * leftovers of a crash are removed at start.
+ * Job output in a bucket of the S3 store, uploaded with camel-minio. ffmpeg writes the audio to a
+ * staging file (a complete file, which camel-minio then uploads with its length known), uploaded
+ * only when ffmpeg ended cleanly: an S3 PUT (or multipart upload) becomes visible whole when it
+ * completes, so nobody sees a partial object. The staging file is always removed; leftovers of a
+ * crash are removed at start.
  */
 public class S3OutputStore implements OutputStore {
 
@@ -54,27 +53,38 @@ public class S3OutputStore implements OutputStore {
     }
 
     @Override
-    public Stored store(String key, InputStream audio, Completion complete) throws IOException {
+    public PendingOutput reserve(String key) {
         String objectKey = OutputKeys.check(key);
-        Path part = Files.createTempFile(tempDir, TEMP_PREFIX, ".part");
-        try {
-            long bytes;
-            try (OutputStream out = Files.newOutputStream(part)) {
-                bytes = audio.transferTo(out);
+        Path staging = tempDir.resolve(TEMP_PREFIX + UUID.randomUUID() + ".part");
+        return new PendingOutput() {
+            @Override
+            public Path file() {
+                return staging;
             }
-            complete.check();
-            ensureBucket();
-            Exchange sent = producer.send(uploadUri, exchange -> {
-                exchange.getMessage().setBody(part.toFile());
-                exchange.getMessage().setHeader(MinioConstants.OBJECT_NAME, objectKey);
-            });
-            if (sent.getException() != null) {
-                throw store.explain(sent.getException(), bucket, "output '" + objectKey + "'");
+
+            @Override
+            public Stored publish() throws IOException {
+                long bytes = Files.size(staging);
+                ensureBucket();
+                Exchange sent = producer.send(uploadUri, exchange -> {
+                    exchange.getMessage().setBody(staging.toFile());
+                    exchange.getMessage().setHeader(MinioConstants.OBJECT_NAME, objectKey);
+                });
+                if (sent.getException() != null) {
+                    throw store.explain(sent.getException(), bucket, "output '" + objectKey + "'");
+                }
+                return new Stored("s3://" + bucket + "/" + objectKey, bytes);
             }
-            return new Stored("s3://" + bucket + "/" + objectKey, bytes);
-        } finally {
-            Files.deleteIfExists(part);
-        }
+
+            @Override
+            public void close() {
+                try {
+                    Files.deleteIfExists(staging);
+                } catch (IOException e) {
+                    LOG.warn("cannot remove the staged upload {}: {}", staging, e.getMessage());
+                }
+            }
+        };
     }
 
     /** Creates the output bucket the first time it is missing (a fresh MinIO has none). */

@@ -1,5 +1,6 @@
 package com.audioextraction.limits;
 
+import com.audioextraction.StartupFailure;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -36,7 +37,7 @@ public class ExtractionSlots {
     /** @param what the kind of work, for messages ({@code extraction}, {@code probe}) */
     public ExtractionSlots(String what, int slots, int maxQueuedHttp, Duration queueTimeout) {
         if (slots < 1) {
-            throw new IllegalArgumentException("the number of concurrent " + what + "s must be at least 1");
+            throw new StartupFailure("the number of concurrent " + what + "s must be at least 1");
         }
         this.what = what;
         this.slots = slots;

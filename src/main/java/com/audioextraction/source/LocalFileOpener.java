@@ -1,5 +1,6 @@
 package com.audioextraction.source;
 
+import com.audioextraction.StartupFailure;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -43,7 +44,7 @@ public class LocalFileOpener {
         try (FileChannel channel = FileChannel.open(Path.of(System.getProperty("java.home"), "release"), StandardOpenOption.READ)) {
             descriptorOf(channel);
         } catch (IOException | IllegalStateException e) {
-            throw new IllegalStateException("the service needs Linux's /proc/self/fd to open videos safely: " + e.getMessage(), e);
+            throw new StartupFailure("the service needs Linux's /proc/self/fd to open videos safely: " + e.getMessage());
         }
     }
 

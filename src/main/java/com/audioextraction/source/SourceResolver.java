@@ -1,5 +1,6 @@
 package com.audioextraction.source;
 
+import com.audioextraction.StartupFailure;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ public class SourceResolver {
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("audio.source=" + text + " is not one of auto, local, s3");
+                throw new StartupFailure("audio.source=" + text + " is not one of auto, local, s3");
             }
         }
     }
@@ -54,7 +55,7 @@ public class SourceResolver {
 
     public SourceResolver(Path bucketRoot, Mode mode, String s3Bucket) {
         if (mode == Mode.S3 && s3Bucket == null) {
-            throw new IllegalArgumentException("audio.source=s3 needs an S3 store: set audio.s3.endpoint");
+            throw new StartupFailure("audio.source=s3 needs an S3 store: set audio.s3.endpoint");
         }
         this.bucketRoot = bucketRoot.toAbsolutePath().normalize();
         this.mode = s3Bucket == null ? Mode.LOCAL : mode;
@@ -86,6 +87,10 @@ public class SourceResolver {
         if (minioObject) {
             throw ApiException.notFound("video not found", printable(savepath) + " is a MinIO object folder (xl.meta), which"
                     + " cannot be read from disk; configure audio.s3.endpoint to read it through the S3 API");
+        }
+        if (!Files.isDirectory(bucketRoot)) {
+            throw ApiException.notFound("video not found", "no video at " + printable(savepath) + ": this node has no bucket"
+                    + " folder at all (audio.minio-data-path and audio.bucket-name name a folder that does not exist)");
         }
         throw noSuchVideo(savepath);
     }

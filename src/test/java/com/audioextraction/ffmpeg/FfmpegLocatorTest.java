@@ -3,6 +3,7 @@ package com.audioextraction.ffmpeg;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.audioextraction.StartupFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class FfmpegLocatorTest {
 
     @Test
     void refusesToStartWithAConfiguredPathThatIsNotFfmpeg(@TempDir Path dir) {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        StartupFailure e = assertThrows(StartupFailure.class,
                 () -> FfmpegLocator.locate(dir.resolve("missing-ffmpeg").toString(), "/nonexistent"));
         assertTrue(e.getMessage().contains("missing-ffmpeg"), e.getMessage());
     }

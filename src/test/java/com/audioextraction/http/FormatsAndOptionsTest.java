@@ -226,4 +226,20 @@ class FormatsAndOptionsTest extends ServiceTestSupport {
             assertEquals(c[1], JSON.readTree(response.body()).path("detail").asText(), c[0]);
         }
     }
+
+    @Test
+    void aacCutsLandWithinAFrameOfTheRequestWhateverTheKeyframes() throws Exception {
+        // one keyframe every 10 s: a cut at 12 s used to start at 10 s and last 5 s
+        for (String video : new String[] {MediaFixtures.LONG_GOP, MediaFixtures.LONG_GOP_MKV}) {
+            HttpResponse<byte[]> response = http.send(java.net.http.HttpRequest.newBuilder(uri("/extract-audio?savepath=" + video
+                    + "&audio_format=aac&start=12&duration=3")).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode(), () -> text(response));
+            assertEquals("3.000", response.headers().firstValue("X-Output-Duration").orElse(null));
+            byte[] pcm = Pcm.decode(response.body());
+            double seconds = pcm.length / 32000.0;
+            assertEquals(3.0, seconds, 0.03, video + ": one AAC frame is 21 ms");
+            assertEquals(MediaFixtures.longGopHz(12), Pcm.toneHz(pcm, 0.05, 0.4), 15, video + " starts in second 12");
+            assertEquals(MediaFixtures.longGopHz(14), Pcm.toneHz(pcm, seconds - 0.45, 0.4), 15, video + " ends in second 14");
+        }
+    }
 }

@@ -165,6 +165,41 @@ class JobsTest extends ServiceTestSupport {
     }
 
     @Test
+    void storedFilesAreCompleteStandardFiles() throws Exception {
+        for (String format : List.of("wav", "flac", "mp3", "opus")) {
+            send("{\"id\": \"file-" + format + "\", \"savepath\": \"" + MediaFixtures.TV + "\", \"audio_format\": \""
+                    + format + "\", \"output_key\": \"complete/news." + format + "\"}");
+        }
+        List<JsonNode> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(nextResult(60_000));
+        }
+        for (String format : List.of("wav", "flac", "mp3", "opus")) {
+            JsonNode result = find(results, "file-" + format);
+            assertEquals("done", result.path("status").asText(), result.toString());
+            assertEquals(MediaFixtures.TV_SECONDS, result.path("duration_seconds").asDouble(), 0.1, result.toString());
+            Path file = OUTPUT.resolve("complete/news." + format);
+            // the container's own idea of its length (N/A for a FLAC without its sample count, an MP3 without its info header)
+            String declared = MediaFixtures.run(List.of("ffprobe", "-v", "error", "-show_entries", "format=duration",
+                    "-of", "csv=p=0", file.toString())).strip();
+            assertEquals(MediaFixtures.TV_SECONDS, Double.parseDouble(declared), 0.1, format + " declares " + declared);
+        }
+        // Python's wave module reads the frame count from the header (0xFFFFFFFF sizes would claim hours)
+        String frames = MediaFixtures.run(List.of("/usr/bin/python3", "-c", "import wave,sys; w = wave.open(sys.argv[1]); "
+                + "print(w.getnframes() / w.getframerate())", OUTPUT.resolve("complete/news.wav").toString())).strip();
+        assertEquals(MediaFixtures.TV_SECONDS, Double.parseDouble(frames), 0.05);
+        // flac -t decodes and compares with the MD5 in STREAMINFO (absent when written to a pipe)
+        String flac = MediaFixtures.run(List.of("flac", "-t", "-s", OUTPUT.resolve("complete/news.flac").toString()));
+        assertTrue(flac.isBlank(), flac);
+        String md5 = MediaFixtures.run(List.of("metaflac", "--show-md5sum", OUTPUT.resolve("complete/news.flac").toString())).strip();
+        assertTrue(!md5.equals("0".repeat(32)), "no MD5 in STREAMINFO");
+        // the MP3 starts with an info frame (Xing/Info + LAME) that players read the length from
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(OUTPUT.resolve("complete/news.mp3")), 4096);
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("Info") || text.contains("Xing"), "no info header in the MP3");
+    }
+
+    @Test
     void postJobsRefusesWhatTheQueueWouldDeadLetter() throws Exception {
         String tv = "\"savepath\": \"" + MediaFixtures.TV + "\"";
         String[][] cases = {

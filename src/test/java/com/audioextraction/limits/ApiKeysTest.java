@@ -65,7 +65,13 @@ class ApiKeysTest extends ServiceTestSupport {
     }
 
     @Test
-    void theProbeNeedsAKeyToo() throws Exception {
+    void theProbeAndJobSubmissionNeedAKeyTooTheApiDocumentDoesNot() throws Exception {
         assertEquals(401, call("/probe?savepath=" + MediaFixtures.TV, null, null).statusCode());
+        HttpResponse<String> jobs = http.send(java.net.http.HttpRequest.newBuilder(uri("/jobs"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"savepath\": \"" + MediaFixtures.TV + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, jobs.statusCode(), jobs.body());
+        assertEquals(200, call("/openapi.json", null, null).statusCode());
+        assertEquals(200, call("/observe/health/ready", null, null).statusCode());
     }
 }

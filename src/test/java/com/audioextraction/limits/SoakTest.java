@@ -1,6 +1,5 @@
 package com.audioextraction.limits;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -39,11 +38,17 @@ class SoakTest extends ServiceTestSupport {
     private static final int CLIENTS = 6;
     private static final Set<Integer> EXPECTED = Set.of(200, 400, 404, 422, 503);
 
+    @Override
+    protected void overrideProperties(java.util.Properties properties) {
+        properties.put("audio.http.idle-timeout", "2s");
+    }
+
     @Test
     void mixedLoadEndsWithNothingLeaked() throws Exception {
         warmUp();
         long fdsBefore = openFileDescriptors();
         List<String> tempBefore = tempFiles();
+        List<String> openTempBefore = openTempFiles();
         long heapBefore = usedHeapAfterGc();
 
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -83,10 +88,11 @@ class SoakTest extends ServiceTestSupport {
         ExtractionSlots slots = context.getRegistry().lookupByNameAndType("extractionSlots", ExtractionSlots.class);
         assertEquals(0, slots.inUse(), "slots still taken");
         assertEquals(0, slots.queued());
-        Thread.sleep(500); // let the last connections close
+        Thread.sleep(3000); // the clients' kept-alive connections reach the idle timeout and close
         long fdsAfter = openFileDescriptors();
         assertTrue(fdsAfter <= fdsBefore + 8, "file descriptors: " + fdsBefore + " before, " + fdsAfter + " after");
-        assertEquals(tempBefore, tempFiles(), "temp files appeared");
+        assertEquals(tempBefore, tempFiles(), "files appeared in the service's temp folder");
+        assertEquals(openTempBefore, openTempFiles(), "temp files left open");
         long heapAfter = usedHeapAfterGc();
         assertTrue(heapAfter < heapBefore + 32 * 1024 * 1024, "heap grew from " + heapBefore / 1_048_576 + " MB to "
                 + heapAfter / 1_048_576 + " MB");
@@ -126,9 +132,25 @@ class SoakTest extends ServiceTestSupport {
         }
     }
 
-    private static List<String> tempFiles() {
-        String[] names = new File(System.getProperty("java.io.tmpdir")).list();
+    /** What is in the service's own temp folder (audio.temp-dir): nobody else writes there. */
+    private List<String> tempFiles() {
+        String[] names = tempDir().toFile().list();
         return names == null ? List.of() : Stream.of(names).sorted().toList();
+    }
+
+    /** Files under the system's or the service's temp folder that this JVM holds open. */
+    private List<String> openTempFiles() throws IOException {
+        String systemTemp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath().toString();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return ""; // closed meanwhile
+                }
+            }).filter(target -> target.startsWith(systemTemp + "/") || target.startsWith(tempDir().toString()))
+                    .sorted().toList();
+        }
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

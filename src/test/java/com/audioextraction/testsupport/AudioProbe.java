@@ -12,7 +12,7 @@ public record AudioProbe(String codec, int sampleRate, int channels, String samp
         double duration) {
 
     public static AudioProbe of(byte[] audio) throws IOException {
-        Path file = Files.createTempFile("received-", ".audio");
+        Path file = Files.createTempFile(Files.createDirectories(Path.of("target", "received")), "received-", ".audio");
         try {
             Files.write(file, audio);
             return of(file);

@@ -65,6 +65,18 @@ public final class MediaFixtures {
             "hostile/hls-relative.mp4", "hostile/hls-map.m3u8", "hostile/dash.mp4", "hostile/concat.mp4",
             "hostile/concat-link.ffconcat");
 
+    /**
+     * 20 s with one keyframe every 10 s and a tone that steps every second: 200 + 50·s Hz during
+     * second s (mono AAC), so where a cut starts and ends can be heard. Also as Matroska.
+     */
+    public static final String LONG_GOP = "tv/long-gop.mp4";
+    public static final String LONG_GOP_MKV = "tv/long-gop.mkv";
+
+    /** The tone of {@link #LONG_GOP} during second {@code s}. */
+    public static double longGopHz(int second) {
+        return 200 + 50 * second;
+    }
+
     public static final double TV_SECONDS = 10.0;
     public static final double TWO_LANGUAGES_SECONDS = 8.0;
     public static final double LONG_SECONDS = 300.0;
@@ -170,6 +182,17 @@ public final class MediaFixtures {
                     "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=4",
                     "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "libmp3lame", mp3Audio.toString());
         }
+        Path longGop = bucket.resolve(LONG_GOP);
+        if (!Files.exists(longGop)) {
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25:duration=20",
+                    "-f", "lavfi", "-i", "aevalsrc='sin(2*PI*(200+50*floor(t))*t)':s=48000:d=20",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-keyint_min", "250", "-sc_threshold", "0",
+                    "-c:a", "aac", "-b:a", "128k", "-ac", "1", "-movflags", "+faststart", longGop.toString());
+        }
+        Path longGopMkv = bucket.resolve(LONG_GOP_MKV);
+        if (!Files.exists(longGopMkv)) {
+            ffmpeg("-i", longGop.toString(), "-c", "copy", longGopMkv.toString());
+        }
         Path secret = data.resolve("secret").resolve("secret.mp4");
         if (!Files.exists(secret)) {
             Files.copy(tv, secret);
@@ -220,7 +243,7 @@ public final class MediaFixtures {
         run(command);
     }
 
-    static String run(List<String> command) throws IOException {
+    public static String run(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

@@ -32,6 +32,24 @@ public final class Pcm {
         return out;
     }
 
+    /** Any audio (as bytes) decoded to 16 kHz mono s16le. */
+    public static byte[] decode(byte[] audio) throws IOException {
+        Path file = java.nio.file.Files.createTempFile(java.nio.file.Files.createDirectories(Path.of("target", "received")), "decode-", ".audio");
+        try {
+            java.nio.file.Files.write(file, audio);
+            return whisperLoad(file);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /** The dominant frequency of {@code seconds} of 16 kHz mono s16le from {@code from} s on. */
+    public static double toneHz(byte[] s16le, double from, double seconds) {
+        int start = (int) (from * 16000) * 2;
+        int length = (int) (seconds * 16000) * 2;
+        return toneHz(java.util.Arrays.copyOfRange(s16le, start, start + length), 16000);
+    }
+
     /** The dominant frequency of mono s16le samples at {@code rate}, from zero crossings. */
     public static double toneHz(byte[] s16le, int rate) {
         ShortBuffer samples = ByteBuffer.wrap(s16le).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -57,8 +58,19 @@ public abstract class ServiceTestSupport {
         properties.put("audio.bucket-name", MediaFixtures.BUCKET);
         properties.put("audio.jobs.enabled", "false"); // the job tests turn the broker on
         properties.put("audio.max-concurrent-extractions", "2");
+        properties.put("audio.temp-dir", tempDir().toString());
+        // never the quick-start service's ./data or ports, should one run in the same folder
+        Path own = Path.of("target", "service-data", getClass().getSimpleName()).toAbsolutePath();
+        properties.put("audio.jobs.output-dir", own.resolve("audio").toString());
+        properties.put("audio.broker.data-dir", own.resolve("broker").toString());
+        properties.put("audio.broker.port", String.valueOf(freePort()));
         overrideProperties(properties);
         return properties;
+    }
+
+    /** The service's own temporary folder (audio.temp-dir), one per test class: nothing else writes there. */
+    protected Path tempDir() {
+        return Path.of("target", "service-tmp", getClass().getSimpleName()).toAbsolutePath();
     }
 
     /** Test classes add or change settings here. */
