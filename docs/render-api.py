@@ -38,5 +38,11 @@ for path, operations in spec["paths"].items():
             for code, r in responses.items():
                 out.append(f"| {code} | {r.get('description', '')} |")
             out.append("")
+            for code, r in responses.items():
+                headers = r.get("headers", {})
+                if headers:
+                    out += [f"Headers of the {code}:", "", "| header | meaning |", "| --- | --- |"]
+                    out += [f"| `{name}` | {h.get('description', '')} |" for name, h in headers.items()]
+                    out.append("")
 (here / "api.md").write_text("\n".join(out))
 print("wrote", here / "api.md")

@@ -16,13 +16,13 @@ public class ProbeRoutes extends RouteBuilder {
                 .setProperty(ExchangeKeys.ENDPOINT, constant("probe"))
                 .to("direct:read-http-request")
                 .bean("requestParser", "parseSavepath")
-                .setProperty("savepath", body())
-                .to("direct:resolve-source")
-                .bean("probeSlots", "acquireFor") // its own small bound: waits briefly for a free one, or 503
-                .to("direct:open-source")
-                .bean("mediaProber", "probe(${body}, ${exchangeProperty.savepath})")
-                .removeHeaders("*")
+                .setProperty("audioSavepath", body())
+                .to("direct:locate-video")
+                .bean("probeSlots", "holdFor(null, ${exchange})") // its own small bound: waits briefly for a free one, or 503
+                .to("direct:open-video")
+                .bean("mediaProber", "probe(${body}, ${exchangeProperty.audioSavepath})")
                 .bean("audioMetrics", "answered('probe', null, 200)")
+                .removeHeaders("*")
                 .marshal().json()
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
     }

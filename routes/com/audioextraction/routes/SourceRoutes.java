@@ -25,8 +25,8 @@ public class SourceRoutes extends RouteBuilder {
     @Override
     public void configure() {
         // savepath (body) -> a LocalVideo, or an S3Object that exists
-        from("direct:resolve-source")
-                .routeId("resolve-source")
+        from("direct:locate-video")
+                .routeId("locate-video")
                 .streamCache("false") // s3Sources.found reads the store's answer headers (a cached copy has none)
                 .errorHandler(noErrorHandler()) // failures belong to the calling route's error handling
                 .bean("sourceResolver", "locate(${body}, ${exchangeProperty." + ExchangeKeys.REQUEST_ID + "})")
@@ -46,8 +46,8 @@ public class SourceRoutes extends RouteBuilder {
 
         // a located video -> an open Source the tools read, held until the exchange is done: a local
         // file opened once and checked as opened; an S3 object through a short-lived presigned URL
-        from("direct:open-source")
-                .routeId("open-source")
+        from("direct:open-video")
+                .routeId("open-video")
                 .errorHandler(noErrorHandler())
                 .choice()
                     .when(body().isInstanceOf(S3Object.class))

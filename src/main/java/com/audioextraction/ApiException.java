@@ -79,6 +79,11 @@ public class ApiException extends RuntimeException {
         return retryAfterSeconds;
     }
 
+    /** The JSON body a caller gets: {@code {"error": ..., "detail": ...}}. */
+    public String json() {
+        return com.audioextraction.http.JsonErrors.body(error, detail);
+    }
+
     public static ApiException unauthorized(String detail) {
         return new ApiException(401, "unauthorized", detail);
     }

@@ -22,16 +22,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The routes under the Camel CLI: exactly the README's `camel run` command (through cli/camel,
+ * The routes under the Camel CLI: exactly the `camel run` command docs/camel-cli.md gives (through cli/camel,
  * which runs Camel JBang 4.17.0's main without JBang), with only the route and helper sources on
  * its command line (none of this build's classes on its classpath), serving the same API.
  */
 class CamelCliTest {
 
     private static final Path WORK = Path.of("target", "camel-cli-test").toAbsolutePath();
-    /** The README's command, from the project root. */
+    /** The command docs/camel-cli.md gives, from the project root. */
     static final String COMMAND = "cli/camel run application.properties routes/com/audioextraction/routes/*.java"
             + " $(find src/main/java -name '*.java')";
+
+    @Test
+    void theDocumentedCommandIsTheOneTested() throws Exception {
+        assertTrue(Files.readString(Path.of("docs", "camel-cli.md")).contains(COMMAND.replace("cli/camel ", "camel ")),
+                "docs/camel-cli.md no longer gives: " + COMMAND);
+    }
 
     @Test
     void theRoutesServeTheApiUnderCamelRun() throws Exception {

@@ -5,19 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.audioextraction.ExchangeKeys;
 import com.audioextraction.extraction.ExtractionPlan;
 import com.audioextraction.format.AudioFormat;
 import com.audioextraction.jobs.OutputStore;
 import com.audioextraction.request.ExtractionOptions;
 import com.audioextraction.source.Source;
-import org.apache.camel.Exchange;
-import org.apache.camel.component.exec.ExecBinding;
 
 /**
  * Builds ffmpeg's argument list (never a shell string) for one extraction plan: read the source
  * (from {@code start}, for {@code duration}), keep only the chosen audio stream, encode it as
- * planned, write it to stdout; and hands it to camel-exec through its headers.
+ * planned, and write it to stdout or to a file.
  */
 public class FfmpegCommand {
 
@@ -27,22 +24,19 @@ public class FfmpegCommand {
         this.binary = binary;
     }
 
-    /** Sets the exec headers for ffmpeg writing to its stdout (streamed to an HTTP client); empties the body (it would become stdin). */
-    public void toStream(Exchange exchange) {
-        prepare(exchange, null);
+    /** The ffmpeg to run (camel-exec's executable). */
+    public String executable() {
+        return binary.path();
     }
 
-    /** Sets the exec headers for ffmpeg writing the job's output file itself (so the file is complete: headers, sizes). */
-    public void toFile(Exchange exchange) {
-        prepare(exchange, exchange.getProperty(ExchangeKeys.JOB_OUTPUT, OutputStore.PendingOutput.class).file());
+    /** ffmpeg's arguments to write the audio to its stdout, streamed to an HTTP client. */
+    public List<String> toStream(Source source, ExtractionPlan plan) {
+        return arguments(source, plan, null);
     }
 
-    private void prepare(Exchange exchange, Path file) {
-        ExtractionPlan plan = exchange.getProperty(ExchangeKeys.PLAN, ExtractionPlan.class);
-        Source source = exchange.getProperty(ExchangeKeys.SOURCE, Source.class);
-        exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_EXECUTABLE, binary.path());
-        exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_ARGS, arguments(source, plan, file));
-        exchange.getMessage().setBody(null);
+    /** ffmpeg's arguments to write a job's output file itself (so the file is complete: headers, sizes). */
+    public List<String> toFile(Source source, ExtractionPlan plan, OutputStore.PendingOutput output) {
+        return arguments(source, plan, output.file());
     }
 
     /**

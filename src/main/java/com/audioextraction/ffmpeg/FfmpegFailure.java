@@ -1,17 +1,51 @@
 package com.audioextraction.ffmpeg;
 
+import java.io.IOException;
 import java.util.List;
 
 import com.audioextraction.ApiException;
 
 /**
- * Explains an ffmpeg run that ended without producing audio, as the error the client gets:
- * 422 when the file is not media or has no audio stream, 404 when it vanished, 500 otherwise,
- * with ffmpeg's own explanation in the detail (the server-side input path replaced by the savepath).
+ * The verdict on an ended ffmpeg run, the same for a stream and a job ({@link #judge}), and what a
+ * failure is called: a run that ended without audio is the error the client gets (422 when the
+ * file is not media or has no audio stream, 404 when it vanished, 500 otherwise, with ffmpeg's own
+ * explanation, the server-side input replaced by the savepath); a run that failed after writing
+ * audio is {@link CutShort}.
  */
 public final class FfmpegFailure {
 
+    /** ffmpeg failed after audio went out: a stream is broken off, a job tried again. */
+    public static final class CutShort extends IOException {
+
+        private final String cause;
+
+        CutShort(String message, String cause) {
+            super(message);
+            this.cause = cause;
+        }
+
+        /** A short cause for the metrics: {@code stalled} or {@code failed_mid_stream}. */
+        public String cause() {
+            return cause;
+        }
+    }
+
     private FfmpegFailure() {
+    }
+
+    /**
+     * Judges an ended run: no audio at all ({@code bytesOut} 0) throws the error the caller gets; audio
+     * then an error (a non-zero exit, an error line, a kill) throws {@link CutShort}; else it returns.
+     */
+    public static void judge(FfmpegProcess ffmpeg, int exit, long bytesOut, String ffmpegInput, String savepath) throws CutShort {
+        if (bytesOut == 0) {
+            throw beforeOutput(ffmpeg, exit, ffmpegInput, savepath);
+        }
+        if (exit != 0 || !ffmpeg.errors().isEmpty() || ffmpeg.killReason() != null) {
+            boolean stalled = ffmpeg.killReason() != null && ffmpeg.killReason().contains("no output");
+            throw new CutShort("ffmpeg failed after " + bytesOut + " bytes (" + explain(ffmpeg, exit, ffmpegInput, savepath) + ")",
+                    stalled ? "stalled" : "failed_mid_stream");
+        }
     }
 
     public static ApiException beforeOutput(FfmpegProcess ffmpeg, int exit, String ffmpegInput, String savepath) {

@@ -60,7 +60,8 @@ public class AudioHttpServer extends VertxPlatformHttpServer {
     }
 
     @Override
-    protected void doStart() throws Exception {
+    protected void doInit() throws Exception {
+        super.doInit();
         initializeServer(); // the router, in the registry for the routes' consumers; no port yet
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(getCamelContext(),
                 VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getBindPort()));
@@ -68,6 +69,11 @@ public class AudioHttpServer extends VertxPlatformHttpServer {
         for (RouterSetup setup : setups) {
             setup.install(router, getVertx());
         }
+    }
+
+    @Override
+    protected void doStart() {
+        // nothing: the port opens with open(), once the routes are up
     }
 
     /** Starts listening (call once the routes are up); fails when the port cannot be bound. */

@@ -7,17 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.audioextraction.ExchangeKeys;
 import com.audioextraction.extraction.ExtractionPlan;
 import com.audioextraction.format.AudioFormat;
 import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.ffmpeg.FfmpegFailure;
 import com.audioextraction.ffmpeg.FfmpegProcess;
-import com.audioextraction.ffmpeg.StreamingExecResult;
 import com.audioextraction.request.ExtractionRequest;
 import com.audioextraction.source.Source;
 import io.vertx.core.http.HttpServerResponse;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,13 +41,9 @@ public class AudioStreamer {
         this.metrics = metrics;
     }
 
-    public void stream(Exchange exchange) {
-        ExtractionPlan plan = exchange.getProperty(ExchangeKeys.PLAN, ExtractionPlan.class);
+    /** Streams {@code ffmpeg}'s output as the answer to the request planned as {@code plan}. */
+    public void stream(FfmpegProcess ffmpeg, ExtractionPlan plan, Source source, HttpServerResponse response) {
         ExtractionRequest request = plan.request();
-        Source source = exchange.getProperty(ExchangeKeys.SOURCE, Source.class);
-        HttpServerResponse response = exchange.getProperty(ExchangeKeys.HTTP_RESPONSE, HttpServerResponse.class);
-        FfmpegProcess ffmpeg = exchange.getMessage().getBody(StreamingExecResult.class).process();
-        exchange.getMessage().setBody(null);
         String id = request.id();
         LOG.info("[{}] ffmpeg pid {} started: {} -> {}", id, ffmpeg.pid(), request.savepath(), request.format().id());
 
@@ -63,6 +56,11 @@ public class AudioStreamer {
                     e.getMessage(), ffmpeg.pid());
             metrics.clientDisconnected();
             finished(request, ffmpeg, channel, "client_gone");
+            channel.abort();
+        } catch (FfmpegFailure.CutShort e) {
+            LOG.warn("[{}] {}; connection reset so the client sees an incomplete transfer", id, e.getMessage());
+            metrics.ffmpegFailed(e.cause());
+            finished(request, ffmpeg, channel, "failed");
             channel.abort();
         } catch (IOException e) {
             ffmpeg.kill("reading its output failed");
@@ -101,7 +99,7 @@ public class AudioStreamer {
             }
             LOG.warn("[{}] ffmpeg exit {} after {} ms with no audio: {}", id, exit, ffmpeg.elapsedMillis(),
                     FfmpegFailure.explain(ffmpeg, exit, source.ffmpegInput(), request.savepath()));
-            throw FfmpegFailure.beforeOutput(ffmpeg, exit, source.ffmpegInput(), request.savepath());
+            FfmpegFailure.judge(ffmpeg, exit, 0, source.ffmpegInput(), request.savepath()); // throws the JSON error
         }
         channel.commit(headers(plan));
         metrics.answered("extract", request.format().id(), 200);
@@ -114,15 +112,7 @@ public class AudioStreamer {
         if (channel.isClientGone()) {
             throw new ResponseChannel.ClientGoneException("client closed the connection");
         }
-        if (exit != 0 || !ffmpeg.errors().isEmpty()) {
-            LOG.warn("[{}] ffmpeg failed after {} bytes ({}); connection reset so the client sees an incomplete transfer",
-                    id, channel.bytesSent(), FfmpegFailure.explain(ffmpeg, exit, source.ffmpegInput(), request.savepath()));
-            metrics.ffmpegFailed(ffmpeg.killReason() != null && ffmpeg.killReason().contains("no output")
-                    ? "stalled" : "failed_mid_stream");
-            finished(request, ffmpeg, channel, "failed");
-            channel.abort();
-            return;
-        }
+        FfmpegFailure.judge(ffmpeg, exit, channel.bytesSent(), source.ffmpegInput(), request.savepath());
         channel.finish();
         finished(request, ffmpeg, channel, "complete");
         LOG.info("[{}] ffmpeg exit 0 after {} ms; sent {} bytes{}", id, ffmpeg.elapsedMillis(), channel.bytesSent(),

@@ -5,14 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.audioextraction.ApiException;
-import com.audioextraction.ExchangeKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * Reads what an HTTP caller asked for: the query parameters of a GET as a JSON object, or the raw
@@ -27,18 +24,16 @@ public class HttpRequestReader {
         this.bodies = bodies;
     }
 
-    /** Gives the request its id and keeps the Vert.x response for the streaming step. */
-    public void begin(Exchange exchange) {
-        exchange.setProperty(ExchangeKeys.REQUEST_ID, UUID.randomUUID().toString().substring(0, 8));
-        exchange.setProperty(ExchangeKeys.HTTP_RESPONSE, exchange.getIn(HttpMessage.class).getResponse());
+    /** A short id for a request's log lines and its X-Request-Id header. */
+    public static String newRequestId() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** {@code ?savepath=a.mp4&audio_format=wav} as {@code {"savepath": "a.mp4", "audio_format": "wav"}}. */
-    public JsonNode fromQuery(Exchange exchange) {
+    public JsonNode fromQuery(HttpServerRequest request, String query) {
         // platform-http paused the request for us to read its body; a GET has none, and a paused
         // connection would not notice the client hanging up
-        exchange.getIn().getBody(HttpServerRequest.class).resume();
-        String query = exchange.getIn().getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        request.resume();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         if (query == null || query.isEmpty()) {
             return json;
@@ -67,8 +62,7 @@ public class HttpRequestReader {
     }
 
     /** The POST body's bytes, already read on the event loop ({@link RequestBodies}); 400 when empty. */
-    public byte[] fromBody(Exchange exchange) {
-        HttpServerRequest request = exchange.getIn().getBody(HttpServerRequest.class);
+    public byte[] fromBody(HttpServerRequest request) {
         Buffer bytes = bodies.take(request);
         if (bytes == null || bytes.length() == 0 || bytes.toString(StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest("request body is empty",

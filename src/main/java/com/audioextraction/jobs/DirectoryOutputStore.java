@@ -45,32 +45,19 @@ public class DirectoryOutputStore implements OutputStore {
         if (Files.isSymbolicLink(target)) {
             throw linkRefused(key);
         }
-        Path part = target.resolveSibling("." + target.getFileName() + PART + UUID.randomUUID());
-        return new PendingOutput() {
-            @Override
-            public Path file() {
-                return part;
-            }
+        return new PendingOutput(key, target.resolveSibling("." + target.getFileName() + PART + UUID.randomUUID()));
+    }
 
-            @Override
-            public Stored publish() throws IOException {
-                try {
-                    Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    throw new IOException("the output directory cannot rename atomically: " + root, e);
-                }
-                return new Stored(target.toString(), Files.size(target));
-            }
-
-            @Override
-            public void close() {
-                try {
-                    Files.deleteIfExists(part);
-                } catch (IOException e) {
-                    LOG.warn("cannot remove the partial output {}: {}", part, e.getMessage());
-                }
-            }
-        };
+    /** Renames the written part file over its target, atomically: readers see the old file or the new one, whole. */
+    @Override
+    public Stored published(PendingOutput output) throws IOException {
+        Path target = resolve(output.key());
+        try {
+            Files.move(output.file(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the output directory cannot rename atomically: " + root, e);
+        }
+        return new Stored(target.toString(), Files.size(target));
     }
 
     /** The key's syntax, and no link on its way in the output directory as it is now (checked again when storing). */

@@ -8,7 +8,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import com.audioextraction.config.StartupChecks;
+import com.audioextraction.Ports;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -82,7 +82,7 @@ public class EmbeddedBroker extends ServiceSupport {
         if (!broker.getActiveMQServer().isActive()) {
             broker.stop();
             broker = null;
-            throw StartupChecks.portTaken("the embedded broker (audio.broker.port)", host, port, "the broker could not bind it");
+            throw Ports.taken("the embedded broker (audio.broker.port)", host, port, "the broker could not bind it");
         }
         LOG.info("embedded Artemis broker started: vm://0 and {}, journal in {}", tcpAcceptor, dataDir);
     }

@@ -3,19 +3,16 @@ package com.audioextraction.jobs;
 import java.util.UUID;
 
 import com.audioextraction.ApiException;
-import com.audioextraction.ExchangeKeys;
-import com.audioextraction.limits.ExtractionSlots;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.camel.Exchange;
 
 /**
  * Reads a job message: {@code {"id": optional, "savepath": ..., "audio_format": ..., options...,
  * "output_key": optional}}. The job's own fields are checked here, the same way for a message on
- * the queue and for {@code POST /jobs} (which calls {@link #checkJob}), so that nothing the HTTP
- * endpoint accepts is dead-lettered later for its form; the extraction fields by the same parser
- * as HTTP requests.
+ * the queue and for {@code POST /jobs}, so that nothing the HTTP endpoint accepts is dead-lettered
+ * later for its form; the extraction fields by the same parser as HTTP requests.
  */
 public class JobReader {
 
@@ -28,36 +25,22 @@ public class JobReader {
         this.store = store;
     }
 
-    /** Parses the message into the JSON the extraction pipeline reads and notes the job's id and output key. */
-    public JsonNode begin(Exchange exchange) throws Exception {
-        exchange.setProperty(ExchangeKeys.JOB_STARTED, System.nanoTime());
-        exchange.setProperty(ExchangeKeys.PRIORITY, ExtractionSlots.Priority.BATCH);
-        exchange.setProperty(ExchangeKeys.ENDPOINT, "job");
-        exchange.setProperty(ExchangeKeys.JOB_ID, UUID.randomUUID().toString()); // until the message tells
-        String text = exchange.getMessage().getBody(String.class);
-        JsonNode job = JSON.readTree(text == null ? "" : text);
-        String id = checkJob(job);
-        exchange.setProperty(ExchangeKeys.JOB_ID, id);
-        exchange.setProperty(ExchangeKeys.REQUEST_ID, id);
-        String key = outputKey(job);
-        if (key != null) {
-            exchange.setProperty(ExchangeKeys.JOB_OUTPUT_KEY, key);
-        }
-        return job;
+    /** A job message as a {@link Job}; 400 for a message that is not a job. */
+    public Job read(String message) throws JsonProcessingException {
+        return check(JSON.readTree(message == null ? "" : message));
     }
 
     /**
-     * Checks a job's own fields (object, id, output_key), gives it its id when it has none, and
-     * returns the id; 400 when refused.
+     * Checks a job's own fields (object, id, output_key), gives it its id when it has none; 400 when
+     * refused. The consumer and POST /jobs both call this.
      */
-    public String checkJob(JsonNode job) {
+    public Job check(JsonNode job) {
         if (job == null || !job.isObject()) {
             throw ApiException.badRequest("a job must be a JSON object", "e.g. {\"savepath\": \"youtube/abc123.mp4\"}");
         }
         String id = id(job);
         ((ObjectNode) job).put("id", id);
-        outputKey(job);
-        return id;
+        return new Job(id, job, outputKey(job));
     }
 
     /** The output_key as it will be stored, or null when the job names none. */

@@ -2,15 +2,14 @@ package com.audioextraction.jobs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.audioextraction.ApiException;
-import com.audioextraction.ExchangeKeys;
+import com.audioextraction.Failures;
 import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.request.ExtractionRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,61 +32,38 @@ public class JobResults {
         this.metrics = metrics;
     }
 
-    /** Replaces the body with the done event. */
-    public void done(Exchange exchange) throws JsonProcessingException {
-        OutputStore.Stored stored = exchange.getProperty(ExchangeKeys.JOB_STORED, OutputStore.Stored.class);
-        Map<String, Object> event = event(exchange, "done");
+    /** The done event of {@code job}, stored as {@code stored}, {@code seconds} of audio. */
+    public String done(Job job, ExtractionRequest request, OutputStore.Stored stored, Double seconds, Long startedNanos)
+            throws JsonProcessingException {
+        Map<String, Object> event = event(job, request, "done", startedNanos);
         event.put("output", stored.location());
         event.put("bytes", stored.bytes());
-        event.put("duration_seconds", exchange.getProperty(ExchangeKeys.JOB_SECONDS, Double.class));
+        event.put("duration_seconds", seconds);
         metrics.jobFinished("done");
         LOG.info("[{}] job done: {}", event.get("id"), stored.location());
-        setEvent(exchange, event);
+        return JSON.writeValueAsString(event);
     }
 
-    /**
-     * Replaces the body with the failed event; the original job goes to the dead-letter queue with
-     * the reason in the {@value #FAILURE_REASON} header (see the job route).
-     */
-    public void failed(Exchange exchange) throws JsonProcessingException {
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = reason(failure);
-        Map<String, Object> event = event(exchange, "failed");
-        event.put("error", reason);
-        exchange.setProperty(FAILURE_REASON, reason);
+    /** The failed event; {@code job} and {@code request} are null when the message could not be read that far. */
+    public String failed(Job job, ExtractionRequest request, Exception failure, Long startedNanos) throws JsonProcessingException {
+        Map<String, Object> event = event(job, request, "failed", startedNanos);
+        event.put("error", Failures.reason(failure));
         metrics.jobFinished("failed");
-        LOG.warn("[{}] job failed: {}", event.get("id"), reason);
-        setEvent(exchange, event);
+        LOG.warn("[{}] job failed: {}", event.get("id"), event.get("error"));
+        return JSON.writeValueAsString(event);
     }
 
-    static String reason(Exception failure) {
-        if (failure instanceof ApiException api) {
-            return api.status() + " " + api.error() + (api.detail() == null ? "" : ": " + api.detail());
-        }
-        if (failure instanceof JsonProcessingException json) {
-            return "400 malformed JSON: " + json.getOriginalMessage();
-        }
-        return failure == null ? "unknown" : failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    }
-
-    private static Map<String, Object> event(Exchange exchange, String status) {
-        ExtractionRequest request = exchange.getProperty(ExchangeKeys.REQUEST, ExtractionRequest.class);
-        Long started = exchange.getProperty(ExchangeKeys.JOB_STARTED, Long.class);
+    private static Map<String, Object> event(Job job, ExtractionRequest request, String status, Long startedNanos) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", exchange.getProperty(ExchangeKeys.JOB_ID, String.class));
+        event.put("id", job == null ? UUID.randomUUID().toString() : job.id());
         event.put("savepath", request == null ? null : request.savepath());
         event.put("status", status);
         event.put("output", null);
         event.put("audio_format", request == null ? null : request.format().id());
         event.put("bytes", null);
         event.put("duration_seconds", null);
-        event.put("elapsed_ms", started == null ? null : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        event.put("elapsed_ms", startedNanos == null ? null : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
         event.put("error", null);
         return event;
-    }
-
-    private static void setEvent(Exchange exchange, Map<String, Object> event) throws JsonProcessingException {
-        exchange.getMessage().setBody(JSON.writeValueAsString(event));
-        exchange.getMessage().setHeader("JMSCorrelationID", event.get("id"));
     }
 }

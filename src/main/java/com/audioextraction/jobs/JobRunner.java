@@ -6,22 +6,18 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
-import com.audioextraction.ExchangeKeys;
-import com.audioextraction.Held;
-import com.audioextraction.extraction.ExtractionPlan;
 import com.audioextraction.ffmpeg.FfmpegFailure;
 import com.audioextraction.ffmpeg.FfmpegProcess;
-import com.audioextraction.ffmpeg.StreamingExecResult;
+import com.audioextraction.request.ExtractionRequest;
 import com.audioextraction.source.Source;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The output side of a batch job: reserves the file ffmpeg writes in the output store, then waits
- * for ffmpeg (reading its progress lines, which also feed the stall watchdog) and publishes the file
- * only when ffmpeg ended cleanly. A failure before any audio is explained as for HTTP (a 4xx one is
- * not worth retrying); a failure after is an {@link IOException}, retried.
+ * for ffmpeg (reading its progress lines, which also feed the stall watchdog) and judges the run
+ * as for HTTP: a failure before any audio is the request's error (a 4xx one is not worth retrying),
+ * a failure after is {@link FfmpegFailure.CutShort}, tried again.
  */
 public class JobRunner {
 
@@ -34,40 +30,23 @@ public class JobRunner {
         this.store = store;
     }
 
-    /** Reserves the job's output file (dropped with whatever else the attempt holds, unless published). */
-    public void reserveOutput(Exchange exchange) throws IOException {
-        ExtractionPlan plan = exchange.getProperty(ExchangeKeys.PLAN, ExtractionPlan.class);
-        String key = exchange.getProperty(ExchangeKeys.JOB_OUTPUT_KEY, String.class);
-        if (key == null) {
-            key = outputKey(plan.request().savepath(), plan.request().format().extension());
-        }
-        exchange.setProperty(ExchangeKeys.JOB_OUTPUT, Held.hold(store.reserve(key), exchange));
+    /** Reserves the file for the job's audio: under its output_key, else {@code <savepath without extension>.<ext>}. */
+    public OutputStore.PendingOutput reserveOutput(ExtractionRequest request, String outputKey) throws IOException {
+        return store.reserve(outputKey != null ? outputKey : outputKey(request.savepath(), request.format().extension()));
     }
 
-    public void run(Exchange exchange) throws IOException, InterruptedException {
-        ExtractionPlan plan = exchange.getProperty(ExchangeKeys.PLAN, ExtractionPlan.class);
-        Source source = exchange.getProperty(ExchangeKeys.SOURCE, Source.class);
-        OutputStore.PendingOutput output = exchange.getProperty(ExchangeKeys.JOB_OUTPUT, OutputStore.PendingOutput.class);
-        FfmpegProcess ffmpeg = exchange.getMessage().getBody(StreamingExecResult.class).process();
-        exchange.getMessage().setBody(null);
-        String id = plan.request().id();
-        LOG.info("[{}] ffmpeg pid {} started: {} -> {}", id, ffmpeg.pid(), plan.request().savepath(), output.file());
+    /** Waits for ffmpeg to finish writing {@code output}; returns the seconds of audio it wrote. */
+    public double awaitOutput(FfmpegProcess ffmpeg, OutputStore.PendingOutput output, Source source, ExtractionRequest request)
+            throws IOException, InterruptedException {
+        LOG.info("[{}] ffmpeg pid {} started: {} -> {}", request.id(), ffmpeg.pid(), request.savepath(), output.file());
         try {
             double seconds = followProgress(ffmpeg);
             int exit = ffmpeg.awaitExit();
             long written = Files.exists(output.file()) ? Files.size(output.file()) : 0;
-            if (written == 0) {
-                throw FfmpegFailure.beforeOutput(ffmpeg, exit, source.ffmpegInput(), plan.request().savepath());
-            }
-            if (exit != 0 || !ffmpeg.errors().isEmpty()) {
-                throw new IOException("ffmpeg failed after " + written + " bytes: "
-                        + FfmpegFailure.explain(ffmpeg, exit, source.ffmpegInput(), plan.request().savepath()));
-            }
-            OutputStore.Stored stored = output.publish();
-            exchange.setProperty(ExchangeKeys.JOB_STORED, stored);
-            exchange.setProperty(ExchangeKeys.JOB_SECONDS, seconds);
-            LOG.info("[{}] stored {} ({} bytes, {} s of audio) after {} ms", id, stored.location(), stored.bytes(), seconds,
-                    ffmpeg.elapsedMillis());
+            FfmpegFailure.judge(ffmpeg, exit, written, source.ffmpegInput(), request.savepath());
+            LOG.info("[{}] ffmpeg exit 0 after {} ms: {} bytes, {} s of audio", request.id(), ffmpeg.elapsedMillis(), written,
+                    seconds);
+            return seconds;
         } finally {
             ffmpeg.kill("job finished");
         }

@@ -7,19 +7,15 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import com.audioextraction.s3.S3Connection;
-import io.minio.MakeBucketArgs;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.minio.MinioConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Job output in a bucket of the S3 store, uploaded with camel-minio. ffmpeg writes the audio to a
- * staging file (a complete file, which camel-minio then uploads with its length known), uploaded
- * only when ffmpeg ended cleanly: an S3 PUT (or multipart upload) becomes visible whole when it
- * completes, so nobody sees a partial object. The staging file is always removed; leftovers of a
- * crash are removed at start.
+ * Job output in a bucket of the S3 store. ffmpeg writes the audio to a staging file (complete, and
+ * of known length for camel-minio), which the upload-output route puts into the bucket only when
+ * ffmpeg ended cleanly: an S3 PUT (or multipart upload) becomes visible whole when it completes,
+ * so nobody sees a partial object. The staging file is always removed; leftovers of a crash are
+ * removed at start.
  */
 public class S3OutputStore implements OutputStore {
 
@@ -29,20 +25,15 @@ public class S3OutputStore implements OutputStore {
     private final S3Connection store;
     private final String bucket;
     private final Path tempDir;
-    private final ProducerTemplate producer;
-    private final String uploadUri;
-    private volatile boolean bucketReady;
 
-    public S3OutputStore(S3Connection store, String bucket, Path tempDir, ProducerTemplate producer) throws IOException {
+    public S3OutputStore(S3Connection store, String bucket, Path tempDir) throws IOException {
         this.store = store;
         this.bucket = bucket;
         this.tempDir = Files.createDirectories(tempDir);
-        this.producer = producer;
-        // objectName only keeps the endpoint from checking the bucket at start; the header names each object
-        this.uploadUri = "minio:" + bucket + "?autoCreateBucket=false&objectName=set-per-call";
         removeLeftovers();
     }
 
+    @Override
     public String location() {
         return "s3://" + bucket + " at " + store.endpoint();
     }
@@ -54,53 +45,21 @@ public class S3OutputStore implements OutputStore {
 
     @Override
     public PendingOutput reserve(String key) {
-        String objectKey = OutputKeys.check(key);
-        Path staging = tempDir.resolve(TEMP_PREFIX + UUID.randomUUID() + ".part");
-        return new PendingOutput() {
-            @Override
-            public Path file() {
-                return staging;
-            }
-
-            @Override
-            public Stored publish() throws IOException {
-                long bytes = Files.size(staging);
-                ensureBucket();
-                Exchange sent = producer.send(uploadUri, exchange -> {
-                    exchange.getMessage().setBody(staging.toFile());
-                    exchange.getMessage().setHeader(MinioConstants.OBJECT_NAME, objectKey);
-                });
-                if (sent.getException() != null) {
-                    throw store.explain(sent.getException(), bucket, "output '" + objectKey + "'");
-                }
-                return new Stored("s3://" + bucket + "/" + objectKey, bytes);
-            }
-
-            @Override
-            public void close() {
-                try {
-                    Files.deleteIfExists(staging);
-                } catch (IOException e) {
-                    LOG.warn("cannot remove the staged upload {}: {}", staging, e.getMessage());
-                }
-            }
-        };
+        return new PendingOutput(OutputKeys.check(key), tempDir.resolve(TEMP_PREFIX + UUID.randomUUID() + ".part"));
     }
 
-    /** Creates the output bucket the first time it is missing (a fresh MinIO has none). */
-    private void ensureBucket() {
-        if (bucketReady) {
-            return;
-        }
-        try {
-            if (!store.bucketExists(bucket)) {
-                store.client().makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-                LOG.info("created the output bucket {} at {}", bucket, store.endpoint());
-            }
-            bucketReady = true;
-        } catch (Exception e) {
-            throw store.explain(e, bucket, "the output bucket");
-        }
+    /** The object the upload-output route made (its staging file is dropped). */
+    @Override
+    public Stored published(PendingOutput output) throws IOException {
+        long bytes = Files.size(output.file());
+        output.close();
+        return new Stored("s3://" + bucket + "/" + output.key(), bytes);
+    }
+
+    /** The upload failed: why, as the job's failure (502 with what to check). */
+    @Override
+    public void failedToPublish(Exception failure, PendingOutput output) {
+        throw store.explain(failure, bucket, "output '" + output.key() + "'");
     }
 
     private void removeLeftovers() throws IOException {

@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.audioextraction.ApiException;
-import com.audioextraction.ExchangeKeys;
 import com.audioextraction.Held;
 import org.apache.camel.Exchange;
 
@@ -83,11 +82,11 @@ public class ExtractionSlots {
     }
 
     /**
-     * Takes a slot for the exchange (priority from its {@link ExchangeKeys#PRIORITY} property, HTTP
-     * by default), held until the exchange completes or gives back what it holds ({@link Held}).
+     * Takes a slot for {@code priority} (HTTP when null), held until the exchange completes or gives
+     * back what it holds ({@link Held}).
      */
-    public void acquireFor(Exchange exchange) throws InterruptedException {
-        acquire(exchange.getProperty(ExchangeKeys.PRIORITY, Priority.HTTP, Priority.class));
+    public void holdFor(Priority priority, Exchange exchange) throws InterruptedException {
+        acquire(priority == null ? Priority.HTTP : priority);
         AtomicBoolean held = new AtomicBoolean(true);
         Held.hold(() -> {
             if (held.getAndSet(false)) {
@@ -108,6 +107,18 @@ public class ExtractionSlots {
             inUse--;
         }
         notifyAll();
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    public int maxQueued() {
+        return maxQueuedHttp;
+    }
+
+    public Duration queueTimeout() {
+        return queueTimeout;
     }
 
     public synchronized int inUse() {

@@ -25,12 +25,27 @@ public final class S3Connection implements AutoCloseable {
     private final String endpoint;
     private final MinioClient client;
 
-    public S3Connection(String endpoint, String accessKey, String secretKey, String region, Duration timeout) {
+    private S3Connection(String endpoint, MinioClient client) {
         this.endpoint = endpoint;
-        this.client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).region(region).build();
+        this.client = client;
+    }
+
+    /** The store at {@code endpoint}; with an empty endpoint, none ({@link #configured()} is false). */
+    public static S3Connection of(String endpoint, String accessKey, String secretKey, String region, Duration timeout) {
+        if (endpoint == null || endpoint.isBlank()) {
+            return new S3Connection(null, null);
+        }
+        MinioClient client = MinioClient.builder().endpoint(endpoint.trim()).credentials(accessKey.trim(), secretKey.trim())
+                .region(region.trim()).build();
         // minio-java waits 5 minutes by default; a store that does not answer must not hold a request that long
         long millis = timeout.toMillis();
         client.setTimeout(millis, millis, millis);
+        return new S3Connection(endpoint.trim(), client);
+    }
+
+    /** Whether an S3 store is configured (audio.s3.endpoint). */
+    public boolean configured() {
+        return client != null;
     }
 
     public String endpoint() {
@@ -80,6 +95,8 @@ public final class S3Connection implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        client.close();
+        if (client != null) {
+            client.close();
+        }
     }
 }

@@ -27,7 +27,7 @@ public class S3Sources {
     private final Duration urlExpiry;
     private final InputPolicy policy;
 
-    /** @param store the S3 store, or null when none is configured (then no S3Object ever reaches these steps) */
+    /** @param store the S3 store (when none is configured, no S3Object ever reaches these steps) */
     public S3Sources(S3Connection store, Duration urlExpiry, InputPolicy policy) {
         this.store = store;
         this.urlExpiry = urlExpiry;

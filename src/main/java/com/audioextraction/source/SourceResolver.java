@@ -53,6 +53,7 @@ public class SourceResolver {
         this(bucketRoot, Mode.LOCAL, null);
     }
 
+    /** @param s3Bucket the bucket in the S3 store, or null when no store is configured */
     public SourceResolver(Path bucketRoot, Mode mode, String s3Bucket) {
         if (mode == Mode.S3 && s3Bucket == null) {
             throw new StartupFailure("audio.source=s3 needs an S3 store: set audio.s3.endpoint");
@@ -64,6 +65,19 @@ public class SourceResolver {
 
     public Mode mode() {
         return mode;
+    }
+
+    public Path bucketRoot() {
+        return bucketRoot;
+    }
+
+    /** Where videos come from, for the start-up log. */
+    public String describe(String s3Endpoint) {
+        return switch (mode) {
+            case LOCAL -> "local files under " + bucketRoot + (Files.isDirectory(bucketRoot) ? "" : " (missing)");
+            case AUTO -> "local files under " + bucketRoot + ", else bucket " + s3Bucket + " at " + s3Endpoint;
+            case S3 -> "bucket " + s3Bucket + " at " + s3Endpoint + " only";
+        };
     }
 
     /**

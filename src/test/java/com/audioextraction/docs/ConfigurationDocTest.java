@@ -62,9 +62,8 @@ class ConfigurationDocTest {
                 out.append("| `").append(key).append("` | ").append(value.isEmpty() ? "(empty)" : "`" + value.replace("|", "\\|") + "`")
                         .append(" | ").append(String.join(" ", comment).replace("|", "\\|")).append(" |\n");
                 comment.clear();
-            } else if (text.isEmpty() && !comment.isEmpty() && !table) {
-                out.append("\n").append(String.join(" ", comment)).append("\n");
-                comment.clear();
+            } else if (text.isEmpty()) {
+                comment.clear(); // the file's own header, or a comment that belongs to no key
             }
         }
         return out.toString();

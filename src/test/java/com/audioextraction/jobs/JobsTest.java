@@ -48,6 +48,7 @@ class JobsTest extends ServiceTestSupport {
         properties.put("audio.broker.port", String.valueOf(freePort()));
         properties.put("audio.jobs.concurrent-consumers", "2");
         properties.put("audio.shutdown-grace", "1");
+        properties.put("audio.jobs.retry-delay", "100ms");
     }
 
     @BeforeEach

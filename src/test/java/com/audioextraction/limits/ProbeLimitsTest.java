@@ -52,12 +52,12 @@ class ProbeLimitsTest extends ServiceTestSupport {
         properties.put("audio.max-concurrent-probes", "2");
         properties.put("audio.max-queued-requests", "2");
         properties.put("audio.queue-timeout", "1s");
-        properties.put("audio.probe-timeout", "3s");
+        properties.put("audio.probe-timeout", "2s");
     }
 
     @Test
     void atMostTheBoundRunsAtOnceAndTheRestGet503WithRetryAfter() throws Exception {
-        Files.writeString(DELAY, "1.5");
+        Files.writeString(DELAY, "1");
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger most = new AtomicInteger();
         Thread sampler = new Thread(() -> {
@@ -99,13 +99,13 @@ class ProbeLimitsTest extends ServiceTestSupport {
 
     @Test
     void aProbeThatDoesNotFinishInTimeSaysSo() throws Exception {
-        Files.writeString(DELAY, "10");
+        Files.writeString(DELAY, "5");
         try {
             HttpResponse<String> response = probe(MediaFixtures.TV);
             assertEquals(504, response.statusCode(), response.body());
             JsonNode error = JSON.readTree(response.body());
             assertEquals("probe timed out", error.path("error").asText());
-            assertTrue(error.path("detail").asText().contains("within 3 s"), response.body());
+            assertTrue(error.path("detail").asText().contains("within 2 s"), response.body());
         } finally {
             Files.writeString(DELAY, "0");
         }

@@ -28,13 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A few hundred mixed requests from more clients than there are slots: every format, segments and
+ * A hundred and twenty mixed requests from more clients than there are slots: every format, segments and
  * tracks, clients that hang up early, bad requests. Each gets audio, its error, or a fast 503; at
  * the end nothing is left: no ffmpeg, no slot, no file descriptor, no temp file, no heap growth.
  */
 class SoakTest extends ServiceTestSupport {
 
-    private static final int REQUESTS = 240;
+    private static final int REQUESTS = 120;
     private static final int CLIENTS = 6;
     private static final Set<Integer> EXPECTED = Set.of(200, 400, 404, 422, 503);
 
