@@ -18,25 +18,13 @@ run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 [ -f target/audio-extraction.jar ] || mvn -B -q package -DskipTests
 [ -f "$media/tv-10m.mp4" ] || bash bench/make-fixtures.sh "$media" >/dev/null
 
-work=$(mktemp -d)
-mkdir -p "$work/minio"
-ln -s "$media" "$work/minio/videos"
-jvm=
+source bench/common.sh
+require_free_port "$port" "$broker_port"
 start() {
-  java -Xmx256m -Dcamel.server.host=127.0.0.1 -Dcamel.server.port="$port" \
-       -Daudio.minio-data-path="$work/minio" -Daudio.bucket-name=videos \
+  start_service "$out/jobs-service.log" \
        -Daudio.jobs.output-dir="$work/audio" -Daudio.broker.data-dir="$work/broker" -Daudio.broker.port="$broker_port" \
-       -Daudio.jobs.concurrent-consumers=2 -Daudio.shutdown-grace=5 \
-       -jar target/audio-extraction.jar >> "$out/jobs-service.log" 2>&1 &
-  jvm=$!
-  for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/observe/health/ready")" = 200 ] && return
-    sleep 0.5
-  done
-  echo "service did not become ready" >&2; exit 1
+       -Daudio.jobs.concurrent-consumers=2 -Daudio.shutdown-grace=5
 }
-cleanup() { [ -n "$jvm" ] && kill "$jvm" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
 done_count() { # done results seen by this process (the counter restarts with the service)
   local n
   n=$(curl -s "http://127.0.0.1:$port/observe/metrics" | awk '/^audio_jobs_total\{outcome="done"\}/{print int($2)}' | head -1)

@@ -4,6 +4,7 @@
 #   tv-1h-moov-end.mp4   the same with the index at the end (as many recorders write it)
 #   tv-10m.mp4           ten minutes of the same
 #   two-lang.mkv         ten minutes, two AAC tracks: ara (default, 5.1) and eng (stereo)
+#   speech-1h.mp4        one hour of speech (espeak-ng sentences, pauses of 0.3 to 4 s) under the same video
 # The video is a 10 s encoded segment looped with stream copy (cheap); the audio is a real
 # full-length AAC encode of varying content, so audio work is what it would be on a TV recording.
 # Usage: bench/make-fixtures.sh DIR
@@ -46,5 +47,28 @@ if [ ! -f two-lang.mkv ]; then
      -metadata:s:a:0 language=ara -metadata:s:a:1 language=eng -disposition:a:0 default -disposition:a:1 0 two-lang.part.mkv
   mv two-lang.part.mkv two-lang.mkv
   rm -f ara.m4a eng.m4a
+fi
+# an hour of real speech with pauses: ten espeak-ng sentences and silences of varied lengths make a
+# block of about a minute, looped to an hour (needs espeak-ng)
+if [ ! -f speech-1h.mp4 ] && command -v espeak-ng >/dev/null; then
+  tmp=$(mktemp -d)
+  i=0
+  : > "$tmp/list.txt"
+  for sentence in "Good evening, here is the news at nine." "The council met today to discuss the new budget." \
+      "Several roads will be closed for repairs this weekend." "Scientists reported a rise in sea temperatures." \
+      "The national team won its match in the final minutes." "Heavy rain is expected in the north tomorrow." \
+      "Markets closed higher after a quiet day of trading." "A new library opened its doors in the city centre." \
+      "Train services will run to a reduced timetable." "That is all from us, thank you for watching."; do
+    espeak-ng -w "$tmp/s$i.wav" "$sentence"
+    ff -i "$tmp/s$i.wav" -ar 48000 -ac 1 "$tmp/v$i.wav"
+    pause=$(awk -v i="$i" 'BEGIN { split("0.4 2.5 0.3 3.5 1.2 0.6 4.0 0.8 2.0 1.5", p, " "); print p[i + 1] }')
+    ff -f lavfi -i "anullsrc=r=48000:cl=mono" -t "$pause" "$tmp/p$i.wav"
+    printf "file 'v%s.wav'\nfile 'p%s.wav'\n" "$i" "$i" >> "$tmp/list.txt"
+    i=$((i + 1))
+  done
+  ff -f concat -safe 0 -i "$tmp/list.txt" -c:a pcm_s16le "$tmp/block.wav"
+  ff -stream_loop -1 -i "$tmp/block.wav" -t 3600 -c:a aac -b:a 128k "$tmp/speech.m4a"
+  make_tv speech-1h.mp4 3600 "$tmp/speech.m4a" "-movflags +faststart"
+  rm -rf "$tmp"
 fi
 ls -la "$dir"

@@ -23,30 +23,15 @@ else
   bash bench/make-fixtures.sh "$media" >/dev/null
 fi
 
-# the bucket is a link to the media folder (the service resolves the bucket root itself)
-work=$(mktemp -d)
-mkdir -p "$work/minio"
-ln -s "$media" "$work/minio/videos"
+source bench/common.sh
+require_free_port "$port"
 log=$out/service.log
-java -Xmx256m -Dcamel.server.host=127.0.0.1 -Dcamel.server.port="$port" \
-     -Daudio.minio-data-path="$work/minio" -Daudio.bucket-name=videos -Daudio.max-concurrent-extractions=8 \
-     -jar target/audio-extraction.jar > "$log" 2>&1 &
-jvm=$!
-cleanup() { kill "$jvm" 2>/dev/null || true; wait "$jvm" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-for _ in $(seq 1 60); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/probe?savepath=tv-10m.mp4" && break
-  sleep 0.5
-done
+: > "$log"
+start_service "$log" -Daudio.max-concurrent-extractions=8
 
 ffmpeg_version=$(ffmpeg -version | head -1)
 record() { # name json
   printf '{"run":"%s","bench":"%s","result":%s}\n' "$run_id" "$1" "$2" >> "$results"
-}
-
-# CPU seconds (user+system) of the JVM and its reaped children (ffmpeg), from /proc
-cpu_of_jvm() {
-  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15 + $16 + $17) / hz }' "/proc/$jvm/stat"
 }
 
 # the service's ffmpeg arguments for each format, for the hand-run floor (see FfmpegCommand)

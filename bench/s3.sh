@@ -21,9 +21,10 @@ run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 s3jar=$HOME/.m2/repository/org/gaul/s3proxy/2.6.0/s3proxy-2.6.0-jar-with-dependencies.jar
 [ -f "$s3jar" ] || mvn -B -q dependency:get -Dartifact=org.gaul:s3proxy:2.6.0:jar:jar-with-dependencies
 
-work=$(mktemp -d -p "$(dirname "$media")")   # same file system as the media, for hard links
-mkdir -p "$work/minio" "$work/s3/videos/s3"
-ln -s "$media" "$work/minio/videos"
+work_parent=$(dirname "$media")   # the same file system as the media, for hard links
+source bench/common.sh
+require_free_port "$port" "$s3port"
+mkdir -p "$work/s3/videos/s3"
 for f in tv-1h.mp4 tv-1h-moov-end.mp4; do ln "$media/$f" "$work/s3/videos/s3/$f"; done
 cat > "$work/s3proxy.conf" <<CONF
 s3proxy.endpoint=http://127.0.0.1:$s3port
@@ -37,13 +38,10 @@ jclouds.filesystem.basedir=$work/s3
 CONF
 java -jar "$s3jar" --properties "$work/s3proxy.conf" > "$out/s3proxy.log" 2>&1 &
 s3pid=$!
-java -Xmx256m -Dcamel.server.host=127.0.0.1 -Dcamel.server.port="$port" -Daudio.jobs.enabled=false \
-     -Daudio.minio-data-path="$work/minio" -Daudio.bucket-name=videos \
-     -Daudio.s3.endpoint="http://127.0.0.1:$s3port" -Daudio.s3.access-key=bench -Daudio.s3.secret-key=bench-secret-key \
-     -jar target/audio-extraction.jar > "$out/service-s3.log" 2>&1 &
-jvm=$!
-cleanup() { kill "$jvm" "$s3pid" 2>/dev/null || true; wait "$jvm" "$s3pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+bench_pids+=("$s3pid")
+: > "$out/service-s3.log"
+start_service "$out/service-s3.log" -Daudio.jobs.enabled=false \
+     -Daudio.s3.endpoint="http://127.0.0.1:$s3port" -Daudio.s3.access-key=bench -Daudio.s3.secret-key=bench-secret-key
 for _ in $(seq 1 120); do
   kill -0 "$s3pid" 2>/dev/null || { echo "s3proxy did not start: see $out/s3proxy.log" >&2; exit 1; }
   curl -sf -o /dev/null "http://127.0.0.1:$port/probe?savepath=s3/tv-1h.mp4" && break

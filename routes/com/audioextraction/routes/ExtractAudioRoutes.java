@@ -20,6 +20,9 @@ public class ExtractAudioRoutes extends RouteBuilder {
                 .setProperty(ExchangeKeys.ENDPOINT, constant("extract"))
                 .to("direct:read-http-request")
                 .to("direct:prepare-extraction")
+                .filter(simple("${exchangeProperty.audioRequest.options().speechOnly()}"))
+                    .to("direct:find-speech") // speech_only: first where the speech is (see SpeechRoutes)
+                .end()
                 .setHeader(ExecBinding.EXEC_COMMAND_ARGS, method("ffmpegCommand", "toStream(${exchangeProperty.audioSource}, "
                         + "${exchangeProperty.audioPlan})"))
                 .to("direct:start-ffmpeg")

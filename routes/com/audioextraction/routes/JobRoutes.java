@@ -42,9 +42,15 @@ public class JobRoutes extends EndpointRouteBuilder {
                 .setProperty(ExchangeKeys.JOB, body())
                 .setProperty(ExchangeKeys.REQUEST_ID, simple("${body.id()}"))
                 .setBody(simple("${body.json()}"))
-                .to("direct:run-job")
-                .setBody(method("jobResults", "done(${exchangeProperty.audioJob}, ${exchangeProperty.audioRequest}, "
-                        + "${exchangeProperty.audioJobStored}, ${exchangeProperty.audioJobSeconds}, ${exchangeProperty.audioJobStarted})"))
+                .choice()
+                    .when(simple("${exchangeProperty.audioJob.isSplit()}"))
+                        .to("direct:split-job")
+                    .otherwise()
+                        .to("direct:run-job")
+                        .setBody(method("jobResults", "done(${exchangeProperty.audioJob}, ${exchangeProperty.audioPlan}, "
+                                + "${exchangeProperty.audioJobStored}, ${exchangeProperty.audioJobSeconds}, "
+                                + "${exchangeProperty.audioJobStarted})"))
+                .end()
                 .to("direct:publish-result");
 
         // one attempt: prepare as for HTTP -> reserve the output -> ffmpeg writes it -> publish it whole
@@ -53,6 +59,9 @@ public class JobRoutes extends EndpointRouteBuilder {
                 .errorHandler(noErrorHandler()) // the job route tries the whole attempt again
                 .doTry()
                     .to("direct:prepare-extraction")
+                    .filter(simple("${exchangeProperty.audioRequest.options().speechOnly()}"))
+                        .to("direct:find-speech")
+                    .end()
                     .bean("jobRunner", "reserveOutput(${exchangeProperty.audioRequest}, ${exchangeProperty.audioJob.outputKey()})")
                     .bean(Held.class, "hold(${body}, ${exchange})") // dropped unless published
                     .setProperty(ExchangeKeys.JOB_OUTPUT, body())
@@ -64,9 +73,32 @@ public class JobRoutes extends EndpointRouteBuilder {
                     .setBody(exchangeProperty(ExchangeKeys.JOB_OUTPUT))
                     .to("direct:publish-output")
                     .setProperty(ExchangeKeys.JOB_STORED, body())
+                .endDoTry()
                 .doFinally()
                     .bean(Held.class, "releaseAll") // the slot, the open video, an unpublished output: after each attempt
                 .end();
+
+        // a job with "split": its video cut at pauses, one message per chunk on the chunks queue for the
+        // transcription workers, and the whole plan (the manifest) as the job's result event
+        from("direct:split-job")
+                .routeId("split-job")
+                .errorHandler(noErrorHandler()) // the job route tries the whole attempt again
+                .doTry()
+                    .to("direct:prepare-extraction")
+                    .to("direct:find-speech")
+                    .bean("chunkPlanner", "plan(${exchangeProperty.audioSpeech}, ${exchangeProperty.audioRequest}, "
+                            + "${exchangeProperty.audioJob.split()})")
+                    .setProperty(ExchangeKeys.CHUNK_PLAN, body())
+                    .split(simple("${body.chunks()}"))
+                        .setBody(method("jobResults", "chunk(${exchangeProperty.audioJob}, ${exchangeProperty.audioChunkPlan}, ${body})"))
+                        .to("jms:queue:{{audio.jobs.chunks-queue}}?exchangePattern=InOnly")
+                    .end()
+                .endDoTry()
+                .doFinally()
+                    .bean(Held.class, "releaseAll")
+                .end()
+                .setBody(method("jobResults", "planned(${exchangeProperty.audioJob}, ${exchangeProperty.audioRequest}, "
+                        + "${exchangeProperty.audioChunkPlan}, ${exchangeProperty.audioJobStarted})"));
 
         // the file ffmpeg wrote, made visible whole: renamed into the output directory, or put into the output bucket
         from("direct:publish-output")

@@ -1,7 +1,6 @@
 package com.audioextraction.routes;
 
 import com.audioextraction.ExchangeKeys;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /** GET /probe?savepath=... and POST /probe: what a video holds, as JSON, before pulling any audio. */
@@ -21,9 +20,6 @@ public class ProbeRoutes extends RouteBuilder {
                 .bean("probeSlots", "holdFor(null, ${exchange})") // its own small bound: waits briefly for a free one, or 503
                 .to("direct:open-video")
                 .bean("mediaProber", "probe(${body}, ${exchangeProperty.audioSavepath})")
-                .bean("audioMetrics", "answered('probe', null, 200)")
-                .removeHeaders("*")
-                .marshal().json()
-                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
+                .to("direct:answer-json");
     }
 }

@@ -48,7 +48,25 @@ public class RestApi extends RouteBuilder {
             new Field("duration", "number", false, "seconds of audio at most, from 0.001"),
             new Field("track", "integer", false, "audio stream by index among the audio streams, from 0 (see /probe)"),
             new Field("language", "string", false, "audio stream by ISO 639-1 or 639-2 tag (en, eng, ger/deu, ...); without "
-                    + "track or language the stream flagged default is taken, else the first; no match is a 422, never another stream"));
+                    + "track or language the stream flagged default is taken, else the first; no match is a 422, never another stream"),
+            new Field("speech_only", "boolean", false, "true: only the speech, its pauses cut out (each stretch padded, see "
+                    + "/speech); the map from output to source time is in X-Speech-Segments (docs/speech.md)"));
+
+    /** How speech is told from silence: for speech_only, /speech and /chunks. */
+    private static final List<Field> SPEECH_FIELDS = List.of(
+            new Field("min_silence", "number", false, "seconds a pause must last to count as silence (0.1-10; default "
+                    + "audio.speech.min-silence, 0.5)"),
+            new Field("threshold", "number", false, "dB below the track's own speech level a 10 ms frame must be to count as "
+                    + "silent (-80 to -6; default audio.speech.threshold, -35)"),
+            new Field("padding", "number", false, "seconds kept before and after each stretch of speech (0-2; default "
+                    + "audio.speech.padding, 0.2)"));
+
+    /** How /chunks cuts. */
+    private static final List<Field> CHUNK_FIELDS = List.of(
+            new Field("target_seconds", "number", false, "the length a chunk should have: it ends at the pause nearest to it "
+                    + "(30-600; default audio.chunks.target-seconds, 300)"),
+            new Field("max_seconds", "number", false, "no chunk is longer (default audio.chunks.max-seconds scaled to the "
+                    + "target: 1.5 times it)"));
 
     private static final String DESCRIPTION = "Streams the audio of videos in the bucket to speech-to-text workers. "
             + "The 200 goes out with the first audio bytes; anything that fails before is a JSON error {\"error\": ..., "
@@ -80,7 +98,7 @@ public class RestApi extends RouteBuilder {
                     .description("Extract the audio of a video, streamed while ffmpeg runs")
                     .consumes("application/json").produces(AUDIO_TYPES)
                     .param().name("body").type(RestParamType.body).required(true)
-                        .description("JSON, at most 64 KiB, any Content-Type (curl -d works): " + bodyFields(EXTRACTION_FIELDS))
+                        .description("JSON, at most 64 KiB, any Content-Type (curl -d works): " + bodyFields(extraction()))
                         .example("{\"savepath\": \"youtube/abc123.mp4\", \"audio_format\": \"pcm\", \"language\": \"en\", "
                                 + "\"start\": 1800, \"duration\": 600}").endParam();
         audioResponses(extract);
@@ -88,9 +106,40 @@ public class RestApi extends RouteBuilder {
         extract.get().id("get-extract-audio")
                 .description("The same extraction as a URL, for tools that read audio from one (ffmpeg, Whisper's loader, a browser)")
                 .produces(AUDIO_TYPES);
-        queryParams(extract, EXTRACTION_FIELDS);
+        queryParams(extract, extraction());
         audioResponses(extract);
         extract.to("direct:http-extract-audio");
+
+        List<Field> speechFields = concat(EXTRACTION_FIELDS.subList(0, 1), EXTRACTION_FIELDS.subList(5, 9), SPEECH_FIELDS);
+        RestDefinition speech = rest("/speech")
+                .get().id("get-speech")
+                    .description("Where the speech is: the stretches of speech of an audio stream (or a span of it) in source "
+                            + "time, and the padded segments speech_only extracts with the same fields (deterministic)")
+                    .produces("application/json");
+        queryParams(speech, speechFields);
+        analysisResponses(speech, "{savepath, audio_stream, start, duration, detector: {name, settings, speech_level_dbfs, "
+                + "threshold_dbfs}, speech: [{start, end}], segments: [{start, end}], speech_seconds, segments_seconds}");
+        speech.to("direct:http-speech");
+        speech.post().id("post-speech").description("/speech with a JSON body").consumes("application/json").produces("application/json")
+                .param().name("body").type(RestParamType.body).required(true).description(bodyFields(speechFields))
+                    .example("{\"savepath\": \"youtube/abc123.mp4\", \"language\": \"en\", \"min_silence\": 0.5}").endParam();
+        analysisResponses(speech, "As GET");
+        speech.to("direct:http-speech");
+
+        List<Field> chunkFields = concat(EXTRACTION_FIELDS.subList(0, 9), SPEECH_FIELDS, CHUNK_FIELDS);
+        RestDefinition chunks = rest("/chunks")
+                .get().id("get-chunks")
+                    .description("The video cut into chunks at its pauses, for several workers to transcribe in parallel: in "
+                            + "order and without gaps, each with a GET /extract-audio URL of exactly that chunk")
+                    .produces("application/json");
+        queryParams(chunks, chunkFields);
+        analysisResponses(chunks, "{savepath, audio_format, settings, start, duration, chunks: [{index, start, duration, url}]}");
+        chunks.to("direct:http-chunks");
+        chunks.post().id("post-chunks").description("/chunks with a JSON body").consumes("application/json").produces("application/json")
+                .param().name("body").type(RestParamType.body).required(true).description(bodyFields(chunkFields))
+                    .example("{\"savepath\": \"youtube/abc123.mp4\", \"audio_format\": \"pcm\", \"target_seconds\": 300}").endParam();
+        analysisResponses(chunks, "As GET");
+        chunks.to("direct:http-chunks");
 
         rest("/jobs")
                 .post().id("post-jobs")
@@ -123,6 +172,26 @@ public class RestApi extends RouteBuilder {
         probe.to("direct:http-probe");
     }
 
+    private static List<Field> extraction() {
+        return concat(EXTRACTION_FIELDS, SPEECH_FIELDS);
+    }
+
+    @SafeVarargs
+    private static List<Field> concat(List<Field>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    }
+
+    private static void analysisResponses(RestDefinition rest, String body) {
+        rest.responseMessage().code(200).message(body).endResponseMessage()
+            .responseMessage().code(400).message("As for /extract-audio").endResponseMessage()
+            .responseMessage().code(401).message("API key missing or wrong").endResponseMessage()
+            .responseMessage().code(404).message("No such video").endResponseMessage()
+            .responseMessage().code(422).message("Not a media file, or no (matching) audio stream").endResponseMessage()
+            .responseMessage().code(502).message("The S3 store failed").endResponseMessage()
+            .responseMessage().code(503).message("Saturated (the analysis takes an extraction slot): retry after Retry-After "
+                    + "seconds").endResponseMessage();
+    }
+
     private static String bodyFields(List<Field> fields) {
         return String.join("; ", fields.stream().map(f -> f.name() + (f.required() ? " (required)" : "") + ": " + f.description())
                 .toList());
@@ -148,6 +217,9 @@ public class RestApi extends RouteBuilder {
                     .header("X-Audio-Stream").description("the audio stream taken, by index among the audio streams").endResponseHeader()
                     .header("X-Audio-Language").description("its language tag, when it has one").endResponseHeader()
                     .header("X-Request-Id").description("the id on the service's log lines for this request").endResponseHeader()
+                    .header("X-Speech-Segments").description("speech_only: the segments extracted, in source seconds, in output "
+                            + "order (1.2-4.5,7.8-9.1); omitted beyond 32 KiB (/speech gives them)").endResponseHeader()
+                    .header("X-Speech-Segment-Count").description("speech_only: how many").endResponseHeader()
                 .endResponseMessage()
             .responseMessage().code(400).message("Malformed JSON or HTTP, a missing or bad field (the detail gives the allowed "
                     + "values), a savepath that is absolute, has .. segments, control characters or backslashes, is too long, "

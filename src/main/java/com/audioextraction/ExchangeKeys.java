@@ -20,6 +20,12 @@ public final class ExchangeKeys {
     public static final String PRIORITY = "audioPriority";
     /** The Vert.x response of an HTTP request, written to directly while streaming. */
     public static final String HTTP_RESPONSE = "audioHttpResponse";
+    /** The speech found for a speech_only extraction, /speech or /chunks ({@link com.audioextraction.speech.SpeechAnalysis}). */
+    public static final String SPEECH = "audioSpeech";
+    /** How /chunks cuts ({@link com.audioextraction.speech.ChunkSettings}). */
+    public static final String CHUNK_SETTINGS = "audioChunkSettings";
+    /** A split job's chunks ({@link com.audioextraction.speech.ChunkPlan}). */
+    public static final String CHUNK_PLAN = "audioChunkPlan";
     /** A batch job as read from its message ({@link com.audioextraction.jobs.Job}). */
     public static final String JOB = "audioJob";
     /** The job message as it arrived (what goes to the dead-letter queue). */

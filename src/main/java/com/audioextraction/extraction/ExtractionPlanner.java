@@ -39,6 +39,10 @@ public class ExtractionPlanner {
                 : options.channels() != null ? options.channels()
                 : format.defaultChannels().orElse(format.channelsFor(stream.channels()));
         Integer bitrate = format.bitrate().map(b -> options.bitrate() != null ? options.bitrate() : b.standard()).orElse(null);
+        if (options.speechOnly() && sampleRate % 100 != 0) {
+            throw ApiException.unprocessable("speech_only needs a sample rate that is a multiple of 100 Hz",
+                    "the output would be " + sampleRate + " Hz; ask for sample_rate 16000, 24000, 44100 or 48000");
+        }
         ExtractionPlan plan = new ExtractionPlan(request, media, stream, sampleRate, channels, bitrate,
                 outputDuration(media.duration(), options));
         LOG.info("[{}] audio stream {} ({} {} Hz {}ch{}) -> {} {} Hz {}ch{}", request.id(), stream.index(), stream.codec(),

@@ -9,6 +9,7 @@ import com.audioextraction.extraction.ExtractionPlan;
 import com.audioextraction.format.AudioFormat;
 import com.audioextraction.jobs.OutputStore;
 import com.audioextraction.request.ExtractionOptions;
+import com.audioextraction.request.ExtractionRequest;
 import com.audioextraction.source.Source;
 
 /**
@@ -32,6 +33,15 @@ public class FfmpegCommand {
     /** ffmpeg's arguments to write the audio to its stdout, streamed to an HTTP client. */
     public List<String> toStream(Source source, ExtractionPlan plan) {
         return arguments(source, plan, null);
+    }
+
+    /** ffmpeg's arguments to decode the plan's stream and span to 16 kHz mono s16le, for the speech detector. */
+    public List<String> toAnalyse(Source source, ExtractionPlan plan) {
+        ExtractionRequest request = plan.request();
+        ExtractionOptions options = request.options();
+        ExtractionRequest pcm = new ExtractionRequest(request.id(), request.savepath(), AudioFormat.PCM, new ExtractionOptions(
+                null, null, null, options.start(), options.duration(), options.track(), options.language()));
+        return arguments(source, new ExtractionPlan(pcm, plan.media(), plan.stream(), 16000, 1, null, plan.outputDuration()), null);
     }
 
     /** ffmpeg's arguments to write a job's output file itself (so the file is complete: headers, sizes). */
@@ -68,6 +78,9 @@ public class FfmpegCommand {
             }
         }
         args.addAll(List.of("-map", "0:" + plan.stream().streamIndex(), "-vn", "-sn", "-dn"));
+        if (plan.speech() != null) {
+            args.addAll(List.of("-af", speechOnly(plan)));
+        }
         args.addAll(format.codecArgs());
         if (plan.bitrate() != null) {
             args.addAll(List.of("-b:a", String.valueOf(plan.bitrate())));
@@ -82,6 +95,29 @@ public class FfmpegCommand {
             args.addAll(List.of("-progress", "pipe:1", "-f", format.muxer(), "file:" + file));
         }
         return args;
+    }
+
+    /**
+     * Keeps only the speech segments: the audio is cut into 10 ms frames at the output rate (the
+     * detector's frames: segment bounds fall on them) and the frames inside a segment are kept, their
+     * timestamps made continuous. Times are relative to the span's start, as the input seek makes them.
+     */
+    private static String speechOnly(ExtractionPlan plan) {
+        double offset = plan.speech().start();
+        StringBuilder select = new StringBuilder();
+        for (var segment : plan.speech().segments()) {
+            if (select.length() > 0) {
+                select.append('+');
+            }
+            // a frame starting at a bound is in; 1 ms under the bounds keeps rounding from adding or losing one
+            select.append("between(t,").append(seconds(segment.start() - offset - 0.001)).append(',')
+                    .append(seconds(segment.end() - offset - 0.001)).append(')');
+        }
+        if (select.length() == 0) {
+            select.append('0');
+        }
+        return "aresample=" + plan.sampleRate() + ",asetnsamples=n=" + plan.sampleRate() / 100 + ":p=0,aselect='" + select
+                + "',asetpts=N/SR/TB";
     }
 
     private static String seconds(double value) {

@@ -32,6 +32,8 @@ public class AudioStreamer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioStreamer.class);
     private static final int CHUNK_BYTES = 256 * 1024;
+    /** Beyond this the segments are left to /speech: some clients refuse longer header lines. */
+    private static final int MAX_SEGMENTS_HEADER = 32 * 1024;
 
     private final Duration stallTimeout;
     private final AudioMetrics metrics;
@@ -168,6 +170,14 @@ public class AudioStreamer {
         }
         if (plan.outputDuration() != null) {
             headers.put("X-Output-Duration", seconds(plan.outputDuration()));
+        }
+        if (plan.speech() != null) {
+            // the map from output time to source time (docs/speech.md); /speech with the same fields gives it too
+            headers.put("X-Speech-Segment-Count", String.valueOf(plan.speech().segments().size()));
+            String segments = plan.speech().segmentsHeader();
+            if (segments.length() <= MAX_SEGMENTS_HEADER) {
+                headers.put("X-Speech-Segments", segments);
+            }
         }
         return headers;
     }

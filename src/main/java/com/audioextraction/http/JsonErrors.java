@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -35,17 +36,18 @@ public final class JsonErrors implements RouterSetup {
 
     /**
      * Answers with the error; with {@code close}, the connection is closed once the answer is out
-     * (the rest of the request is not read, so the connection cannot serve another one).
+     * (the rest of the request is not read, so the connection cannot serve another one). The
+     * future completes when the answer is written.
      */
-    public static void send(HttpServerResponse response, int status, String error, String detail, boolean close) {
+    public static Future<Void> send(HttpServerResponse response, int status, String error, String detail, boolean close) {
         if (response.ended() || response.closed()) {
-            return;
+            return Future.succeededFuture();
         }
         response.setStatusCode(status).putHeader("Content-Type", "application/json");
         if (close) {
             response.putHeader("Connection", "close");
         }
-        response.end(body(error, detail)).onComplete(done -> {
+        return response.end(body(error, detail)).onComplete(done -> {
             if (close) {
                 response.close();
             }

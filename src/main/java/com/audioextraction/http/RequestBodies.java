@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,6 +20,10 @@ import io.vertx.ext.web.RoutingContext;
  * 413; not complete within the timeout: 408; either way the connection is closed.
  */
 public class RequestBodies implements RouterSetup {
+
+    /** How long, and how much, a refused body is drained before the connection is closed. */
+    private static final Duration LINGER = Duration.ofSeconds(2);
+    private static final long LINGER_BYTES = 1 << 20;
 
     private final int maxBytes;
     private final Duration timeout;
@@ -50,7 +56,7 @@ public class RequestBodies implements RouterSetup {
         }
         String declared = request.getHeader("Content-Length");
         if (declared != null && parsesAbove(declared, maxBytes)) {
-            tooLarge(rc);
+            tooLarge(rc, vertx);
             return;
         }
         Buffer collected = Buffer.buffer();
@@ -61,9 +67,12 @@ public class RequestBodies implements RouterSetup {
         long timer = vertx.setTimer(timeout.toMillis(), id -> JsonErrors.send(rc.response(), 408, "request body incomplete",
                 "the body did not arrive within " + timeout.toSeconds() + " s", true));
         request.handler(chunk -> {
+            if (rc.response().ended()) {
+                return;
+            }
             if (collected.length() + chunk.length() > maxBytes) {
                 vertx.cancelTimer(timer);
-                tooLarge(rc);
+                tooLarge(rc, vertx);
             } else {
                 collected.appendBuffer(chunk);
             }
@@ -83,9 +92,36 @@ public class RequestBodies implements RouterSetup {
         rc.next();
     }
 
-    private void tooLarge(RoutingContext rc) {
-        JsonErrors.send(rc.response(), 413, "request body too large", "the request body may be at most " + maxBytes + " bytes",
-                true);
+    /**
+     * Answers 413, then reads and drops what the client is still sending for a moment before
+     * closing: closing a socket with unread bytes makes the kernel send a reset, and a client still
+     * writing its body would then lose the answer (a "lingering close", as in Apache httpd).
+     */
+    private void tooLarge(RoutingContext rc, Vertx vertx) {
+        HttpServerRequest request = rc.request();
+        HttpServerResponse response = rc.response();
+        response.putHeader("Connection", "close");
+        Future<Void> answered = JsonErrors.send(response, 413, "request body too large",
+                "the request body may be at most " + maxBytes + " bytes", false);
+        if (request.isEnded()) {
+            answered.onComplete(done -> response.close());
+            return;
+        }
+        long[] dropped = {0};
+        long linger = vertx.setTimer(LINGER.toMillis(), id -> response.close());
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > LINGER_BYTES) {
+                vertx.cancelTimer(linger);
+                response.close();
+            }
+        });
+        request.exceptionHandler(failure -> vertx.cancelTimer(linger));
+        request.endHandler(v -> {
+            vertx.cancelTimer(linger);
+            answered.onComplete(done -> response.close());
+        });
+        request.resume();
     }
 
     /** Whether a Content-Length is above {@code limit} (a malformed one never reaches here: Netty refuses it). */

@@ -39,8 +39,8 @@ public class EmbeddedBroker extends ServiceSupport {
      *                      for crashes; ordinary failures are retried and dead-lettered by the route)
      */
     public EmbeddedBroker(Path dataDir, String host, int port, String jobsQueue, String resultsQueue, String deadLetterQueue,
-            int maxDeliveries) {
-        this.queues = java.util.List.of(jobsQueue, resultsQueue, deadLetterQueue);
+            String chunksQueue, int maxDeliveries) {
+        this.queues = java.util.List.of(jobsQueue, resultsQueue, deadLetterQueue, chunksQueue);
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.host = host;
         this.port = port;

@@ -3,6 +3,7 @@ package com.audioextraction.jobs;
 import java.util.UUID;
 
 import com.audioextraction.ApiException;
+import com.audioextraction.request.RequestParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +21,11 @@ public class JobReader {
     private static final int MAX_ID = 200;
 
     private final OutputStore store;
+    private final RequestParser parser;
 
-    public JobReader(OutputStore store) {
+    public JobReader(OutputStore store, RequestParser parser) {
         this.store = store;
+        this.parser = parser;
     }
 
     /** A job message as a {@link Job}; 400 for a message that is not a job. */
@@ -40,7 +43,8 @@ public class JobReader {
         }
         String id = id(job);
         ((ObjectNode) job).put("id", id);
-        return new Job(id, job, outputKey(job));
+        JsonNode split = job.get("split");
+        return new Job(id, job, outputKey(job), split == null || split.isNull() ? null : parser.chunkSettings(split));
     }
 
     /** The output_key as it will be stored, or null when the job names none. */

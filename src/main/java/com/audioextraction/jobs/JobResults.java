@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.audioextraction.Failures;
 import com.audioextraction.metrics.AudioMetrics;
+import com.audioextraction.extraction.ExtractionPlan;
 import com.audioextraction.request.ExtractionRequest;
+import com.audioextraction.speech.ChunkPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -33,15 +35,45 @@ public class JobResults {
     }
 
     /** The done event of {@code job}, stored as {@code stored}, {@code seconds} of audio. */
-    public String done(Job job, ExtractionRequest request, OutputStore.Stored stored, Double seconds, Long startedNanos)
+    public String done(Job job, ExtractionPlan plan, OutputStore.Stored stored, Double seconds, Long startedNanos)
             throws JsonProcessingException {
-        Map<String, Object> event = event(job, request, "done", startedNanos);
+        Map<String, Object> event = event(job, plan.request(), "done", startedNanos);
         event.put("output", stored.location());
         event.put("bytes", stored.bytes());
         event.put("duration_seconds", seconds);
+        if (plan.speech() != null) {
+            event.put("segments", plan.speech().segments()); // speech_only: where each stretch of the output comes from
+        }
         metrics.jobFinished("done");
         LOG.info("[{}] job done: {}", event.get("id"), stored.location());
         return JSON.writeValueAsString(event);
+    }
+
+    /**
+     * The event of a job with "split": its chunk plan (the chunks themselves went to the chunks queue,
+     * one message each), for a collector that puts the transcripts back together in order.
+     */
+    public String planned(Job job, ExtractionRequest request, ChunkPlan plan, Long startedNanos) throws JsonProcessingException {
+        Map<String, Object> event = event(job, request, "planned", startedNanos);
+        event.put("chunk_count", plan.chunks().size());
+        event.put("chunks", plan.chunks());
+        metrics.jobFinished("planned");
+        LOG.info("[{}] job planned: {} chunks", event.get("id"), plan.chunks().size());
+        return JSON.writeValueAsString(event);
+    }
+
+    /** The message of one chunk of a split job, for the transcription workers that take chunks. */
+    public String chunk(Job job, ChunkPlan plan, ChunkPlan.Chunk chunk) throws JsonProcessingException {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("job_id", job.id());
+        message.put("index", chunk.index());
+        message.put("count", plan.chunks().size());
+        message.put("savepath", plan.savepath());
+        message.put("audio_format", plan.audioFormat());
+        message.put("start", chunk.start());
+        message.put("duration", chunk.duration());
+        message.put("url", chunk.url());
+        return JSON.writeValueAsString(message);
     }
 
     /** The failed event; {@code job} and {@code request} are null when the message could not be read that far. */

@@ -7,6 +7,7 @@ import com.audioextraction.AfterConfiguration;
 import com.audioextraction.Ports;
 import com.audioextraction.health.BrokerHealthCheck;
 import com.audioextraction.metrics.AudioMetrics;
+import com.audioextraction.request.RequestParser;
 import com.audioextraction.s3.S3Connection;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BindToRegistry;
@@ -57,8 +58,8 @@ public class JobsConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public JobReader jobReader(OutputStore store) {
-        return new JobReader(store);
+    public JobReader jobReader(OutputStore store, RequestParser parser) {
+        return new JobReader(store, parser);
     }
 
     @BindToRegistry(lazy = true)
@@ -87,7 +88,7 @@ public class JobsConfiguration implements CamelConfiguration {
             int attempts = Integer.parseInt(property(context, "audio.jobs.max-attempts"));
             context.addService(new EmbeddedBroker(Path.of(property(context, "audio.broker.data-dir")), host, port, jobs.queue(),
                     property(context, "audio.jobs.results-queue"), property(context, "audio.jobs.dead-letter-queue"),
-                    Math.max(10, attempts * 3)), true, true);
+                    property(context, "audio.jobs.chunks-queue"), Math.max(10, attempts * 3)), true, true);
         }
         String user = property(context, "audio.broker.user");
         String password = property(context, "audio.broker.password");

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import com.audioextraction.ApiException;
 import com.audioextraction.format.AudioFormat;
+import com.audioextraction.speech.ChunkSettings;
+import com.audioextraction.speech.SpeechSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -26,15 +28,71 @@ public class RequestParser {
     private static final BigDecimal MIN_DURATION = new BigDecimal("0.001");
 
     private final AudioFormat defaultFormat;
+    private final SpeechSettings defaultSpeech;
+    private final ChunkSettings defaultChunks;
 
     public RequestParser(AudioFormat defaultFormat) {
+        this(defaultFormat, SpeechSettings.DEFAULTS, ChunkSettings.DEFAULTS);
+    }
+
+    /** @param defaultSpeech and @param defaultChunks: what speech and chunk requests get when they do not say */
+    public RequestParser(AudioFormat defaultFormat, SpeechSettings defaultSpeech, ChunkSettings defaultChunks) {
         this.defaultFormat = defaultFormat;
+        this.defaultSpeech = defaultSpeech;
+        this.defaultChunks = defaultChunks;
     }
 
     public ExtractionRequest parse(JsonNode json, String id) {
         String savepath = parseSavepath(json);
         AudioFormat format = format(json);
         return new ExtractionRequest(id, savepath, format, options(json, format));
+    }
+
+    /** How a /chunks request (or a job's "split" object) wants the video cut: target_seconds, max_seconds. */
+    public ChunkSettings chunkSettings(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw ApiException.badRequest("invalid split", "split is an object such as {\"target_seconds\": 300}");
+        }
+        Double target = decimalBetween(json, "target_seconds", 30, 600);
+        double targetSeconds = target != null ? target : defaultChunks.targetSeconds();
+        Double max = decimalBetween(json, "max_seconds", targetSeconds, 3600);
+        return new ChunkSettings(targetSeconds, max != null ? max : Math.max(targetSeconds, defaultChunks.maxSeconds()
+                * targetSeconds / defaultChunks.targetSeconds()));
+    }
+
+    /** How speech is told from silence: min_silence, threshold, padding, else the defaults. */
+    private SpeechSettings speech(JsonNode json) {
+        Double minSilence = decimalBetween(json, "min_silence", 0.1, 10);
+        Double threshold = decimalBetween(json, "threshold", -80, -6);
+        Double padding = decimalBetween(json, "padding", 0, 2);
+        return new SpeechSettings(minSilence != null ? minSilence : defaultSpeech.minSilence(),
+                threshold != null ? threshold : defaultSpeech.thresholdDb(), padding != null ? padding : defaultSpeech.padding());
+    }
+
+    private static Double decimalBetween(JsonNode json, String field, double min, double max) {
+        BigDecimal value = number(json, field);
+        if (value == null) {
+            return null;
+        }
+        if (value.doubleValue() < min || value.doubleValue() > max) {
+            throw ApiException.badRequest("invalid " + field, field + " must be from " + BigDecimal.valueOf(min).toPlainString()
+                    + " to " + BigDecimal.valueOf(max).toPlainString() + "; got " + json.get(field));
+        }
+        return value.doubleValue();
+    }
+
+    private static boolean bool(JsonNode json, String field) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isTextual() && (node.asText().equals("true") || node.asText().equals("false"))) {
+            return node.asText().equals("true");
+        }
+        throw ApiException.badRequest("invalid " + field, field + " must be true or false; got " + node);
     }
 
     /** Only the savepath (for the probe): the same rules as for an extraction. */
@@ -66,7 +124,7 @@ public class RequestParser {
                 "unsupported audio_format " + node, "allowed formats: " + AudioFormat.allowedIds()));
     }
 
-    private static ExtractionOptions options(JsonNode json, AudioFormat format) {
+    private ExtractionOptions options(JsonNode json, AudioFormat format) {
         Integer sampleRate = integer(json, "sample_rate", 8000, 192_000);
         Integer channels = integer(json, "channels", 1, 2);
         Integer bitrate = bitrate(json, format);
@@ -85,7 +143,12 @@ public class RequestParser {
         if (track != null && language != null) {
             throw ApiException.badRequest("give track or language, not both", "track picks by index, language by tag");
         }
-        return new ExtractionOptions(sampleRate, channels, bitrate, start, duration, track, language);
+        boolean speechOnly = bool(json, "speech_only");
+        if (speechOnly && format.copiesSource()) {
+            throw ApiException.badRequest("speech_only re-encodes the audio", "aac copies the source stream as it is; use one of "
+                    + AudioFormat.reencodingIds());
+        }
+        return new ExtractionOptions(sampleRate, channels, bitrate, start, duration, track, language, speechOnly, speech(json));
     }
 
     private static Integer integer(JsonNode json, String field, int min, int max) {

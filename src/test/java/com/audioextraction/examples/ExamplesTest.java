@@ -5,6 +5,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -85,11 +87,40 @@ class ExamplesTest extends ServiceTestSupport {
         assertEquals(2, run.output.lines().filter(l -> l.contains("\"status\": \"done\"")).count(), run.output);
     }
 
+    @Test
+    void theSpeechMapExamplesMapOutputTimesBackToTheSource() throws Exception {
+        com.audioextraction.testsupport.SpeechFixture.truth();
+        HttpResponse<String> speech = http.send(HttpRequest.newBuilder(uri("/speech?savepath="
+                + com.audioextraction.testsupport.SpeechFixture.NEWS)).build(), HttpResponse.BodyHandlers.ofString());
+        com.fasterxml.jackson.databind.JsonNode segments = new com.fasterxml.jackson.databind.ObjectMapper().readTree(speech.body())
+                .path("segments");
+        double first = segments.get(0).path("end").asDouble() - segments.get(0).path("start").asDouble();
+        // 0.5 s into the output is in the first segment; first + 0.5 s is 0.5 s into the second
+        String expected = String.format(java.util.Locale.ROOT, "0.500 -> %.3f%n%.3f -> %.3f%n",
+                segments.get(0).path("start").asDouble() + 0.5, first + 0.5, segments.get(1).path("start").asDouble() + 0.5);
+        Path work = Files.createDirectories(Path.of("target", "examples-speech"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (List<String> command : List.of(
+                List.of("/usr/bin/python3", Path.of("examples/speech_map.py").toAbsolutePath().toString(), base(),
+                        com.audioextraction.testsupport.SpeechFixture.NEWS, "0.5", String.valueOf(first + 0.5)),
+                List.of(java, Path.of("examples/SpeechMap.java").toAbsolutePath().toString(), base(),
+                        com.audioextraction.testsupport.SpeechFixture.NEWS, "0.5", String.valueOf(first + 0.5)))) {
+            Result run = run(command, work);
+            assertEquals(0, run.exit, run.output);
+            assertEquals(expected, run.output.replace("\r", ""), command.get(1));
+            assertTrue(Files.size(work.resolve("speech_only.pcm")) > 32000, "the speech_only audio was written");
+        }
+    }
+
     private record Result(int exit, String output) {
     }
 
     private static Result run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        return run(command, Path.of("."));
+    }
+
+    private static Result run(List<String> command, Path directory) throws Exception {
+        Process process = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -27,7 +27,9 @@ class OpenApiTest extends ServiceTestSupport {
         assertEquals("[\"get\",\"post\"]", JSON.writeValueAsString(fieldNames(served.path("paths").path("/extract-audio"))));
         assertEquals("[\"get\",\"post\"]", JSON.writeValueAsString(fieldNames(served.path("paths").path("/probe"))));
         assertEquals("[\"post\"]", JSON.writeValueAsString(fieldNames(served.path("paths").path("/jobs"))));
-        assertEquals(3, served.path("paths").size());
+        assertEquals("[\"get\",\"post\"]", JSON.writeValueAsString(fieldNames(served.path("paths").path("/speech"))));
+        assertEquals("[\"get\",\"post\"]", JSON.writeValueAsString(fieldNames(served.path("paths").path("/chunks"))));
+        assertEquals(5, served.path("paths").size());
 
         JsonNode documented = JSON.readTree(Files.readString(Path.of("docs", "openapi.json")));
         ((ObjectNode) served).remove("servers"); // the host it was fetched from

@@ -20,7 +20,7 @@ class EmbeddedBrokerTest {
         Path data = Files.createTempDirectory(Path.of("target"), "broker-test");
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             EmbeddedBroker broker = new EmbeddedBroker(data, "127.0.0.1", taken.getLocalPort(), "audio.jobs", "audio.results",
-                    "audio.jobs.dlq", 10);
+                    "audio.jobs.dlq", "audio.chunks", 10);
             RuntimeException failure = assertThrows(RuntimeException.class, broker::start);
             StartupFailure reason = StartupFailure.in(failure);
             assertNotNull(reason, failure.toString());

@@ -201,6 +201,55 @@ class JobsTest extends ServiceTestSupport {
     }
 
     @Test
+    void aSpeechOnlyJobStoresOnlyTheSpeechAndSaysWhereItCameFrom() throws Exception {
+        com.audioextraction.testsupport.SpeechFixture.truth();
+        send("{\"id\": \"speech\", \"savepath\": \"" + com.audioextraction.testsupport.SpeechFixture.NEWS
+                + "\", \"audio_format\": \"pcm\", \"speech_only\": true, \"output_key\": \"speech/news.pcm\"}");
+        JsonNode result = nextResult(60_000);
+        assertEquals("done", result.path("status").asText(), result.toString());
+        double segments = 0;
+        for (JsonNode segment : result.path("segments")) {
+            segments += segment.path("end").asDouble() - segment.path("start").asDouble();
+        }
+        assertTrue(result.path("segments").size() >= 3, result.toString());
+        assertEquals(segments, Files.size(OUTPUT.resolve("speech/news.pcm")) / 32000.0, 0.011);
+        assertEquals(segments, result.path("duration_seconds").asDouble(), 0.02);
+    }
+
+    @Test
+    void aSplitJobPublishesOneMessagePerChunkAndTheirManifest() throws Exception {
+        com.audioextraction.testsupport.SpeechFixture.truth();
+        ConsumerTemplate consumer = context.createConsumerTemplate();
+        while (consumer.receive("jms:queue:audio.chunks", 100) != null) {
+            // leftovers
+        }
+        send("{\"id\": \"split\", \"savepath\": \"" + com.audioextraction.testsupport.SpeechFixture.LONG
+                + "\", \"audio_format\": \"pcm\", \"split\": {\"target_seconds\": 30, \"max_seconds\": 40}}");
+        JsonNode manifest = nextResult(60_000);
+        assertEquals("planned", manifest.path("status").asText(), manifest.toString());
+        int count = manifest.path("chunk_count").asInt();
+        assertTrue(count >= 3, manifest.toString());
+        assertEquals(count, manifest.path("chunks").size());
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Exchange message = consumer.receive("jms:queue:audio.chunks", 5000);
+            assertNotNull(message, "chunk message " + i);
+            JsonNode chunk = JSON.readTree(message.getMessage().getBody(String.class));
+            assertEquals("split", chunk.path("job_id").asText());
+            assertEquals(count, chunk.path("count").asInt());
+            assertTrue(chunk.path("url").asText().startsWith("/extract-audio?savepath=speech%2Fnews-long.mp4&audio_format=pcm&start="),
+                    chunk.toString());
+            indices.add(chunk.path("index").asInt());
+        }
+        indices.sort(Integer::compare);
+        assertEquals(java.util.stream.IntStream.range(0, count).boxed().toList(), indices);
+        assertNull(consumer.receive("jms:queue:audio.chunks", 300), "one message per chunk");
+        HttpResponse<String> refused = post("{\"savepath\": \"" + MediaFixtures.TV + "\", \"split\": {\"target_seconds\": 5}}");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("invalid target_seconds"), refused.body());
+    }
+
+    @Test
     void postJobsRefusesWhatTheQueueWouldDeadLetter() throws Exception {
         String tv = "\"savepath\": \"" + MediaFixtures.TV + "\"";
         String[][] cases = {

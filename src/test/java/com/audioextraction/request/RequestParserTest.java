@@ -2,6 +2,7 @@ package com.audioextraction.request;
 
 import com.audioextraction.ApiException;
 import com.audioextraction.format.AudioFormat;
+import com.audioextraction.speech.SpeechSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class RequestParserTest {
         ExtractionRequest request = parse("{\"savepath\": \"tv/a.mp4\"}");
         assertEquals("tv/a.mp4", request.savepath());
         assertEquals(AudioFormat.MP3, request.format());
-        assertEquals(new ExtractionOptions(null, null, null, null, null, null, null), request.options());
+        assertEquals(new ExtractionOptions(null, null, null, null, null, null, null, false, SpeechSettings.DEFAULTS),
+                request.options());
     }
 
     @Test
@@ -39,7 +41,7 @@ class RequestParserTest {
                 + "\"channels\": 1, \"start\": 1.5, \"duration\": 2, \"track\": 1}").options();
         ExtractionOptions fromQuery = parse("{\"savepath\": \"a.mp4\", \"audio_format\": \"WAV\", \"sample_rate\": \"16000\", "
                 + "\"channels\": \"1\", \"start\": \"1.5\", \"duration\": \"2\", \"track\": \"1\"}").options();
-        assertEquals(new ExtractionOptions(16000, 1, null, 1.5, 2.0, 1, null), fromJson);
+        assertEquals(new ExtractionOptions(16000, 1, null, 1.5, 2.0, 1, null, false, SpeechSettings.DEFAULTS), fromJson);
         assertEquals(fromJson, fromQuery);
     }
 

@@ -63,7 +63,7 @@ class JobRoutesTest extends CamelTestSupport {
     protected void bindToRegistry(Registry registry) throws Exception {
         OutputStore store = new DirectoryOutputStore(Files.createTempDirectory(Path.of("target"), "job-routes"));
         AudioMetrics metrics = new AudioMetrics(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new, null, null);
-        registry.bind("jobReader", new JobReader(store));
+        registry.bind("jobReader", new JobReader(store, new RequestParser(AudioFormat.MP3)));
         registry.bind("jobResults", new JobResults(metrics));
         registry.bind("jobRunner", new JobRunner(store));
         registry.bind("jobSubmissions", new JobSubmissions());
@@ -71,6 +71,8 @@ class JobRoutesTest extends CamelTestSupport {
         registry.bind("requestParser", new RequestParser(AudioFormat.MP3));
         registry.bind("ffmpegCommand", new FfmpegCommand(new FfmpegBinary("ffmpeg", "test", "none")));
         registry.bind("errorResponder", new com.audioextraction.http.ErrorResponder(metrics));
+        registry.bind("speechFinder", new com.audioextraction.speech.SpeechFinder(new com.audioextraction.speech.EnergyDetector()));
+        registry.bind("chunkPlanner", new com.audioextraction.speech.ChunkPlanner(""));
     }
 
     @Override
@@ -88,6 +90,9 @@ class JobRoutesTest extends CamelTestSupport {
                         throw nextFailure;
                     }
                     exchange.setProperty(ExchangeKeys.JOB_STORED, new OutputStore.Stored("/out/a.wav", 1234));
+                    exchange.setProperty(ExchangeKeys.PLAN, new com.audioextraction.extraction.ExtractionPlan(
+                            new com.audioextraction.request.ExtractionRequest("ok", "tv/a.mp4", AudioFormat.WAV, null),
+                            null, null, 16000, 1, null, 10.0));
                     exchange.setProperty(ExchangeKeys.JOB_SECONDS, 10.0);
                 }));
         AdviceWith.adviceWith(context, "batch-jobs", route -> {
