@@ -32,6 +32,8 @@ public class AudioStreamer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioStreamer.class);
     private static final int CHUNK_BYTES = 256 * 1024;
+    /** How long a batch of output may gather before it is sent (see readBatch). */
+    private static final long BATCH_WINDOW_NANOS = 50_000_000;
     /** Beyond this the segments are left to /speech: some clients refuse longer header lines. */
     private static final int MAX_SEGMENTS_HEADER = 32 * 1024;
 
@@ -76,11 +78,13 @@ public class AudioStreamer {
             LOG.warn("[{}] interrupted after {} bytes (the service is stopping); connection reset", id, channel.bytesSent());
             finished(request, ffmpeg, channel, "stopped");
             channel.abort();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (!channel.isCommitted()) {
                 throw e; // still time for a JSON error
             }
+            // the 200 is out: the only honest answer left is a broken transfer (an error answer cannot follow)
             LOG.error("[{}] failed after {} bytes; connection reset", id, channel.bytesSent(), e);
+            finished(request, ffmpeg, channel, "failed");
             channel.abort();
         } finally {
             ffmpeg.kill("request finished");
@@ -93,7 +97,7 @@ public class AudioStreamer {
         String id = request.id();
         InputStream audio = ffmpeg.stdout();
         byte[] buffer = new byte[CHUNK_BYTES];
-        int n = readChunk(ffmpeg, audio, buffer);
+        int n = readFirst(ffmpeg, audio, buffer);
         if (n < 0) {
             int exit = ffmpeg.awaitExit();
             if (channel.isClientGone()) {
@@ -108,7 +112,7 @@ public class AudioStreamer {
         LOG.info("[{}] first audio bytes after {} ms", id, ffmpeg.elapsedMillis());
         do {
             channel.write(buffer, n);
-        } while ((n = readChunk(ffmpeg, audio, buffer)) >= 0);
+        } while ((n = readBatch(ffmpeg, audio, buffer)) >= 0);
 
         int exit = ffmpeg.awaitExit();
         if (channel.isClientGone()) {
@@ -126,28 +130,44 @@ public class AudioStreamer {
         metrics.streamed(request.format().id(), channel.bytesSent(), Duration.ofMillis(ffmpeg.elapsedMillis()), outcome);
     }
 
+    /** The first audio: whatever ffmpeg has written, at once (the first byte is not held back). */
+    private static int readFirst(FfmpegProcess ffmpeg, InputStream audio, byte[] buffer) throws IOException {
+        try {
+            return audio.read(buffer);
+        } catch (IOException e) {
+            return endOrFailure(ffmpeg, e);
+        }
+    }
+
     /**
-     * Fills the buffer with what ffmpeg has written so far (a pipe hands out at most 64 KiB per read):
-     * fewer, larger writes cost the socket path far less. Blocks only when nothing is there yet.
-     * Returns -1 at the end of the output, also when the service killed ffmpeg.
+     * The rest in batches: ffmpeg writes 32 KiB at a time, and passing each on alone would cost a
+     * hand-over to the event loop and a socket write per 32 KiB. Reads until the buffer is full, the
+     * output ends, or {@link #BATCH_WINDOW_NANOS} passed since the batch began (checked as reads
+     * return, so a slow encoder still streams). Returns -1 at the end of the output, also when the
+     * service killed ffmpeg.
      */
-    private static int readChunk(FfmpegProcess ffmpeg, InputStream audio, byte[] buffer) throws IOException {
+    private static int readBatch(FfmpegProcess ffmpeg, InputStream audio, byte[] buffer) throws IOException {
         try {
             int n = audio.read(buffer);
-            while (n > 0 && n < buffer.length && audio.available() > 0) {
+            long deadline = System.nanoTime() + BATCH_WINDOW_NANOS;
+            while (n > 0 && n < buffer.length && System.nanoTime() - deadline < 0) {
                 int more = audio.read(buffer, n, buffer.length - n);
                 if (more < 0) {
-                    break;
+                    break; // the end: this batch goes out, the next read finds the end again
                 }
                 n += more;
             }
             return n;
         } catch (IOException e) {
-            if (ffmpeg.killReason() != null) {
-                return -1; // killing the process closes its pipe under the reader: that is the end
-            }
-            throw e;
+            return endOrFailure(ffmpeg, e);
         }
+    }
+
+    private static int endOrFailure(FfmpegProcess ffmpeg, IOException e) throws IOException {
+        if (ffmpeg.killReason() != null) {
+            return -1; // killing the process closes its pipe under the reader: that is the end
+        }
+        throw e;
     }
 
     private static Map<String, String> headers(ExtractionPlan plan) {
