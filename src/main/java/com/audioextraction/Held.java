@@ -44,9 +44,10 @@ public final class Held {
         if (held == null) {
             return;
         }
-        for (Closeable resource : held) {
+        // last taken, first given back: an ffmpeg before the video it reads, the video before the slot
+        for (int i = held.size() - 1; i >= 0; i--) {
             try {
-                resource.close();
+                held.get(i).close();
             } catch (IOException e) {
                 // closing a read-only handle loses nothing
             }

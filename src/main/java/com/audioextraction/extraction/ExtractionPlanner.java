@@ -1,5 +1,8 @@
 package com.audioextraction.extraction;
 
+import java.util.List;
+import java.util.Optional;
+
 import com.audioextraction.ApiException;
 import com.audioextraction.format.AudioFormat;
 import com.audioextraction.probe.AudioStream;
@@ -49,6 +52,29 @@ public class ExtractionPlanner {
                 stream.sampleRate(), stream.channels(), stream.language() == null ? "" : " " + stream.language(), format.id(),
                 sampleRate, channels, segment(options));
         return plan;
+    }
+
+    /**
+     * The plan as it will be in the usual case, before the probe has run: the stream the request's
+     * track names, else the first audio stream; rate and channels where the request or the format
+     * fix them, else the stream's own, whatever they are (0 stands for "the stream's"). Empty when
+     * only the probe can tell (a language, speech_only). ffmpeg can start on it beside the probe;
+     * the real plan then confirms it, or it is thrown away.
+     */
+    public Optional<ExtractionPlan> provisional(ExtractionRequest request) {
+        ExtractionOptions options = request.options();
+        if (options.speechOnly() || options.language() != null) {
+            return Optional.empty();
+        }
+        AudioFormat format = request.format();
+        AudioStream unknown = new AudioStream(options.track() == null ? 0 : options.track(), -1, null, 0, 0, null, null, false);
+        int sampleRate = format.copiesSource() ? 0
+                : options.sampleRate() != null ? options.sampleRate() : format.defaultSampleRate().orElse(0);
+        int channels = format.copiesSource() ? 0
+                : options.channels() != null ? options.channels() : format.defaultChannels().orElse(0);
+        Integer bitrate = format.bitrate().map(b -> options.bitrate() != null ? options.bitrate() : b.standard()).orElse(null);
+        MediaInfo media = new MediaInfo(request.savepath(), null, null, 0, false, List.of(unknown));
+        return Optional.of(new ExtractionPlan(request, media, unknown, sampleRate, channels, bitrate, options.duration()));
     }
 
     private static AudioStream chooseStream(ExtractionRequest request, MediaInfo media) {

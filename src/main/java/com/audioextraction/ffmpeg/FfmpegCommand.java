@@ -77,7 +77,8 @@ public class FfmpegCommand {
                 args.addAll(List.of("-t", seconds(options.duration())));
             }
         }
-        args.addAll(List.of("-map", "0:" + plan.stream().streamIndex(), "-vn", "-sn", "-dn"));
+        // the stream by its place among the audio streams: what a request's track names, known before the probe
+        args.addAll(List.of("-map", "0:a:" + plan.stream().index(), "-vn", "-sn", "-dn"));
         if (plan.speech() != null) {
             args.addAll(List.of("-af", speechOnly(plan)));
         }
@@ -85,8 +86,13 @@ public class FfmpegCommand {
         if (plan.bitrate() != null) {
             args.addAll(List.of("-b:a", String.valueOf(plan.bitrate())));
         }
-        if (!format.copiesSource()) {
-            args.addAll(List.of("-ar", String.valueOf(plan.sampleRate()), "-ac", String.valueOf(plan.channels())));
+        // a rate or channel count the stream already has is left to ffmpeg, which keeps it: the same
+        // output, and the same arguments whether or not the probe has told what the stream has
+        if (!format.copiesSource() && plan.sampleRate() != plan.stream().sampleRate()) {
+            args.addAll(List.of("-ar", String.valueOf(plan.sampleRate())));
+        }
+        if (!format.copiesSource() && plan.channels() != plan.stream().channels()) {
+            args.addAll(List.of("-ac", String.valueOf(plan.channels())));
         }
         if (file == null) {
             // on a pipe ffmpeg would flush every packet (an MP3 frame is ~1 KB): 32 KB writes cost far less

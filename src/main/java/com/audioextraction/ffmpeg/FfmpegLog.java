@@ -26,6 +26,8 @@ final class FfmpegLog {
     private static final int MAX_HEAD = 1000;
 
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Counted down once ffmpeg has described its input (it moves on to its outputs) or stderr ended. */
+    private final CountDownLatch described = new CountDownLatch(1);
     private final List<String> errors = new ArrayList<>();
     private final List<String> head = new ArrayList<>();
     private volatile double outputSeconds = Double.NaN;
@@ -59,6 +61,7 @@ final class FfmpegLog {
         } catch (IOException e) {
             // the process was killed: nothing more to read
         } finally {
+            described.countDown();
             ended.countDown();
         }
     }
@@ -76,6 +79,9 @@ final class FfmpegLog {
                 errors.add(text.strip());
             }
         }
+        if (text.startsWith("Stream mapping:") || text.startsWith("Output #")) {
+            described.countDown();
+        }
         Matcher t = OUTPUT_TIME.matcher(text);
         if (t.find()) {
             outputSeconds = seconds(t);
@@ -84,6 +90,11 @@ final class FfmpegLog {
 
     private static double seconds(Matcher m) {
         return Integer.parseInt(m.group(1)) * 3600 + Integer.parseInt(m.group(2)) * 60 + Double.parseDouble(m.group(3));
+    }
+
+    /** Waits until ffmpeg has described its input (or ended), at most {@code millis}; false on timeout. */
+    boolean awaitDescribed(long millis) throws InterruptedException {
+        return described.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Waits until stderr is closed, at most {@code millis}. */

@@ -119,6 +119,14 @@ public final class FfmpegProcess {
         return log.errors();
     }
 
+    /**
+     * Waits until ffmpeg has printed its description of the input (it moves on to its outputs, or it
+     * ended), at most {@code timeout}; false when it has not by then.
+     */
+    public boolean awaitInputDescribed(Duration timeout) throws InterruptedException {
+        return log.awaitDescribed(timeout.toMillis());
+    }
+
     /** The first lines of stderr (without level tags). */
     public List<String> head() {
         return log.head();

@@ -6,7 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.audioextraction.AfterConfiguration;
 import com.audioextraction.Ports;
+import com.audioextraction.extraction.ExtractionPlanner;
 import com.audioextraction.ffmpeg.FfmpegBinary;
+import com.audioextraction.ffmpeg.FfmpegCommand;
 import com.audioextraction.health.HealthEndpoint;
 import com.audioextraction.jobs.JobsConfiguration.BatchJobs;
 import com.audioextraction.limits.ExtractionSlots;
@@ -37,6 +39,12 @@ public class HttpConfiguration implements CamelConfiguration {
     public RequestBodies requestBodies(@PropertyInject("audio.max-request-bytes") int maxBytes,
             @PropertyInject("audio.http.body-timeout") Duration timeout) {
         return new RequestBodies(maxBytes, timeout);
+    }
+
+    @BindToRegistry(lazy = true)
+    public HeadStart headStart(ExtractionPlanner planner, FfmpegCommand command,
+            @PropertyInject("audio.probe-timeout") Duration describeTimeout) {
+        return new HeadStart(planner, command, describeTimeout);
     }
 
     @BindToRegistry(lazy = true)

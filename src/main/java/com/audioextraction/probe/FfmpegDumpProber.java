@@ -52,7 +52,7 @@ public class FfmpegDumpProber extends ProcessProber {
     }
 
     /** The media described by ffmpeg's input dump, or null when it did not describe one. */
-    static MediaInfo parse(List<String> lines, String savepath, long size) {
+    public static MediaInfo parse(List<String> lines, String savepath, long size) {
         String container = null;
         Double duration = null;
         boolean video = false;

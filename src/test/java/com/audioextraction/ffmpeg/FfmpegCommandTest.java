@@ -35,8 +35,19 @@ class FfmpegCommandTest {
     void streamsPcmForWhisperFromTheOneOpenedFile() {
         assertEquals(List.of("-nostdin", "-hide_banner", "-nostats", "-loglevel", "level+info", "-xerror",
                 "-protocol_whitelist", "file", "-format_whitelist", "mov,matroska", "-i", "file:/proc/1/fd/9",
-                "-map", "0:1", "-vn", "-sn", "-dn", "-acodec", "pcm_s16le", "-ar", "16000", "-ac", "1",
+                "-map", "0:a:0", "-vn", "-sn", "-dn", "-acodec", "pcm_s16le", "-ar", "16000", "-ac", "1",
                 "-flush_packets", "0", "-f", "s16le", "pipe:1"), command.toStream(SOURCE, plan(AudioFormat.PCM, null, null)));
+    }
+
+    @Test
+    void leavesARateOrChannelCountTheStreamHasToFfmpeg() {
+        ExtractionRequest request = new ExtractionRequest("id", "tv/a.mp4", AudioFormat.WAV,
+                new ExtractionOptions(null, null, null, null, null, null, null));
+        List<String> args = command.toStream(SOURCE, new ExtractionPlan(request, MEDIA, STREAM, 48000, 2, null, null));
+        assertTrue(!args.contains("-ar") && !args.contains("-ac"), args.toString());
+        args = command.toStream(SOURCE, new ExtractionPlan(request, MEDIA, STREAM, 48000, 1, null, null));
+        assertEquals(List.of("-ac", "1"), args.subList(args.indexOf("-ac"), args.indexOf("-ac") + 2));
+        assertTrue(!args.contains("-ar"));
     }
 
     @Test
