@@ -30,13 +30,13 @@ bench_cleanup() {
 trap bench_cleanup EXIT
 
 # start_service LOG [-Dkey=value...]: the service on 127.0.0.1:$port over the media, in the
-# background ($jvm), returning once it is ready.
+# background ($jvm), returning once it is ready. BENCH_JAR: another build to measure (before/after).
 start_service() {
   local log=$1
   shift
   java -Xmx256m -Dcamel.server.host=127.0.0.1 -Dcamel.server.port="$port" \
        -Daudio.minio-data-path="$work/minio" -Daudio.bucket-name=videos "$@" \
-       -jar target/audio-extraction.jar >> "$log" 2>&1 &
+       -jar "${BENCH_JAR:-target/audio-extraction.jar}" >> "$log" 2>&1 &
   jvm=$!
   for _ in $(seq 1 120); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/observe/health/ready")" = 200 ] && return
@@ -50,4 +50,9 @@ start_service() {
 # CPU seconds (user+system) of the service and its reaped children (ffmpeg), from /proc
 cpu_of_jvm() {
   awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15 + $16 + $17) / hz }' "/proc/$jvm/stat"
+}
+
+# CPU seconds of the service's JVM alone
+cpu_of_jvm_only() {
+  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$jvm/stat"
 }

@@ -2,10 +2,11 @@
 """Measures one transfer: time to first byte, total time and bytes, for an HTTP GET or a command's stdout.
 
     measure.py url URL [RATE_BYTES_PER_S]   -> JSON {ttfb, total, bytes, status}
-    measure.py cmd ARG...                   -> JSON {ttfb, total, bytes, exit}
+    measure.py cmd ARG...                   -> JSON {ttfb, total, bytes, exit, cpu}  (cpu: the command's CPU seconds)
 Only loopback URLs are accepted. Reads in 64 KiB blocks; a rate limits reading (a slow client).
 """
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -48,7 +49,10 @@ def main():
         process = subprocess.Popen(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         first, total = read_all(process.stdout, started)
         code = process.wait()
-        print(json.dumps({"ttfb": first, "total": time.monotonic() - started, "bytes": total, "exit": code}))
+        elapsed = time.monotonic() - started
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        print(json.dumps({"ttfb": first, "total": elapsed, "bytes": total, "exit": code,
+                          "cpu": usage.ru_utime + usage.ru_stime}))
 
 
 if __name__ == "__main__":
