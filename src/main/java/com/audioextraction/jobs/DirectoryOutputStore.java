@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -16,15 +18,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Job output in a directory: ffmpeg writes a hidden {@code .<name>.part-<uuid>} file beside the
- * target, which is renamed over it atomically once ffmpeg ended cleanly, so nobody ever sees a
- * partial file. Leftover part files (a crash mid-job) are removed at start; the job itself is
+ * Job output in a directory: ffmpeg writes a hidden {@code .<name>.part-<host>.<pid>-<uuid>} file
+ * beside the target, which is renamed over it atomically once ffmpeg ended cleanly, so nobody ever
+ * sees a partial file. Several instances may share the directory: at start an instance removes the
+ * part files left by a crashed instance of its own host (whose process is gone) and any part file
+ * untouched for a day, never one another instance is writing. The interrupted job itself is
  * delivered again by the broker.
  */
 public class DirectoryOutputStore implements OutputStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryOutputStore.class);
     private static final String PART = ".part-";
+    /** The host part of a part file's name (no dots: they separate host and pid). */
+    private static final String HOST = HostName.VALUE.replaceAll("[^A-Za-z0-9-]", "_");
+    /** Who writes a part file: this host and process, so that a crashed writer's files can be told from live ones. */
+    private static final String OWNER = HOST + "." + ProcessHandle.current().pid();
+    /** A part file nobody has written to for this long is a leftover whoever wrote it. */
+    private static final Duration ABANDONED = Duration.ofDays(1);
 
     private final Path root;
 
@@ -45,7 +55,7 @@ public class DirectoryOutputStore implements OutputStore {
         if (Files.isSymbolicLink(target)) {
             throw linkRefused(key);
         }
-        return new PendingOutput(key, target.resolveSibling("." + target.getFileName() + PART + UUID.randomUUID()));
+        return new PendingOutput(key, target.resolveSibling("." + target.getFileName() + PART + OWNER + "-" + UUID.randomUUID()));
     }
 
     /** Renames the written part file over its target, atomically: readers see the old file or the new one, whole. */
@@ -117,15 +127,46 @@ public class DirectoryOutputStore implements OutputStore {
 
     private void removeLeftovers() throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(p -> p.getFileName().toString().startsWith(".") && p.getFileName().toString().contains(PART))
-                    .forEach(p -> {
-                        try {
-                            Files.deleteIfExists(p);
-                            LOG.info("removed the partial output {} of an interrupted job", p);
-                        } catch (IOException e) {
-                            LOG.warn("cannot remove partial output {}: {}", p, e.getMessage());
-                        }
-                    });
+            files.filter(DirectoryOutputStore::isLeftover).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                    LOG.info("removed the partial output {} of an interrupted job", p);
+                } catch (IOException e) {
+                    LOG.warn("cannot remove partial output {}: {}", p, e.getMessage());
+                }
+            });
+        }
+    }
+
+    /**
+     * A part file whose writer is gone: written on this host by a process that no longer runs, or not
+     * written to for a day (a writer on another host that died). Part files of live writers stay.
+     */
+    static boolean isLeftover(Path file) {
+        String name = file.getFileName().toString();
+        int part = name.lastIndexOf(PART);
+        if (!name.startsWith(".") || part < 0) {
+            return false;
+        }
+        try {
+            if (Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minus(ABANDONED))) {
+                return true;
+            }
+        } catch (IOException e) {
+            return false; // gone already
+        }
+        String owner = name.substring(part + PART.length());
+        int uuid = owner.length() - 37; // "-" and a UUID
+        int dot = uuid > 0 ? owner.lastIndexOf('.', uuid) : -1;
+        if (dot < 0) {
+            return true; // written before part files named their writer
+        }
+        String host = owner.substring(0, dot);
+        try {
+            long pid = Long.parseLong(owner.substring(dot + 1, uuid));
+            return host.equals(HOST) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 }

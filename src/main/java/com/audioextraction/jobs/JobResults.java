@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The result event of a job, sent to the results queue (and to JMSReplyTo when the job set one):
  * {@code {"id", "savepath", "status": "done"|"failed", "output", "audio_format", "bytes",
- * "duration_seconds", "elapsed_ms", "error"}}.
+ * "duration_seconds", "elapsed_ms", "error", "node"}}; {@code node} names the instance that ran it.
  */
 public class JobResults {
 
@@ -29,9 +29,17 @@ public class JobResults {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AudioMetrics metrics;
+    private final String node;
 
-    public JobResults(AudioMetrics metrics) {
+    /** @param node which instance this is, in every event (audio.node-name) */
+    public JobResults(AudioMetrics metrics, String node) {
         this.metrics = metrics;
+        this.node = node;
+    }
+
+    /** {@code <host>:<http port>}: tells instances apart on one machine and across machines. */
+    public static String defaultNodeName(int port) {
+        return HostName.VALUE + ":" + port;
     }
 
     /** The done event of {@code job}, stored as {@code stored}, {@code seconds} of audio. */
@@ -85,7 +93,7 @@ public class JobResults {
         return JSON.writeValueAsString(event);
     }
 
-    private static Map<String, Object> event(Job job, ExtractionRequest request, String status, Long startedNanos) {
+    private Map<String, Object> event(Job job, ExtractionRequest request, String status, Long startedNanos) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", job == null ? UUID.randomUUID().toString() : job.id());
         event.put("savepath", request == null ? null : request.savepath());
@@ -96,6 +104,7 @@ public class JobResults {
         event.put("duration_seconds", null);
         event.put("elapsed_ms", startedNanos == null ? null : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
         event.put("error", null);
+        event.put("node", node);
         return event;
     }
 }

@@ -73,8 +73,9 @@ public class JobsConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public JobResults jobResults(AudioMetrics metrics) {
-        return new JobResults(metrics);
+    public JobResults jobResults(AudioMetrics metrics, @PropertyInject("audio.node-name") String node,
+            @PropertyInject("camel.server.port") int port) {
+        return new JobResults(metrics, node.isBlank() ? JobResults.defaultNodeName(port) : node.strip());
     }
 
     @Override
@@ -95,6 +96,11 @@ public class JobsConfiguration implements CamelConfiguration {
         String url = property(context, "audio.broker.url");
         ActiveMQConnectionFactory connections = new ActiveMQConnectionFactory(url, user.isEmpty() ? null : user,
                 password.isEmpty() ? null : password);
+        if (!url.contains("consumerWindowSize")) {
+            // no prefetch: a job takes seconds to minutes, and a consumer that buffered messages would sit
+            // on them while other instances on the same queue have nothing to do
+            connections.setConsumerWindowSize(0);
+        }
         // set on the component here rather than as camel.component.jms.* so it also holds under `camel run`,
         // which configures components before it compiles (and runs) this class
         context.getComponent("jms", JmsComponent.class).setConnectionFactory(connections);

@@ -64,7 +64,7 @@ class JobRoutesTest extends CamelTestSupport {
         OutputStore store = new DirectoryOutputStore(Files.createTempDirectory(Path.of("target"), "job-routes"));
         AudioMetrics metrics = new AudioMetrics(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new, null, null);
         registry.bind("jobReader", new JobReader(store, new RequestParser(AudioFormat.MP3)));
-        registry.bind("jobResults", new JobResults(metrics));
+        registry.bind("jobResults", new JobResults(metrics, "test-node"));
         registry.bind("jobRunner", new JobRunner(store));
         registry.bind("jobSubmissions", new JobSubmissions());
         registry.bind("outputStore", store);
