@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 public class ExtractionPlanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionPlanner.class);
+    /** Standard rates that are a multiple of 100 Hz, as speech_only needs, lowest first. */
+    private static final List<Integer> SPEECH_RATES = List.of(8000, 12000, 16000, 24000, 32000, 48000);
 
     public ExtractionPlan plan(ExtractionRequest request, MediaInfo media) {
         AudioStream stream = chooseStream(request, media);
@@ -43,8 +45,12 @@ public class ExtractionPlanner {
                 : format.defaultChannels().orElse(format.channelsFor(stream.channels()));
         Integer bitrate = format.bitrate().map(b -> options.bitrate() != null ? options.bitrate() : b.standard()).orElse(null);
         if (options.speechOnly() && sampleRate % 100 != 0) {
-            throw ApiException.unprocessable("speech_only needs a sample rate that is a multiple of 100 Hz",
-                    "the output would be " + sampleRate + " Hz; ask for sample_rate 16000, 24000, 44100 or 48000");
+            // the speech is cut on 10 ms frames, which need a whole number of samples
+            if (options.sampleRate() != null) {
+                throw ApiException.unprocessable("speech_only needs a sample rate that is a multiple of 100 Hz",
+                        "sample_rate " + sampleRate + " Hz was asked for; ask for 16000, 24000, 44100 or 48000");
+            }
+            sampleRate = speechRate(format, sampleRate);
         }
         ExtractionPlan plan = new ExtractionPlan(request, media, stream, sampleRate, channels, bitrate,
                 outputDuration(media.duration(), options));
@@ -52,6 +58,11 @@ public class ExtractionPlanner {
                 stream.sampleRate(), stream.channels(), stream.language() == null ? "" : " " + stream.language(), format.id(),
                 sampleRate, channels, segment(options));
         return plan;
+    }
+
+    /** For speech_only, a stream's rate that is not a multiple of 100 Hz (22050, 11025): the next standard rate that is. */
+    private static int speechRate(AudioFormat format, int rate) {
+        return SPEECH_RATES.stream().filter(r -> r >= rate && format.supportsSampleRate(r)).findFirst().orElse(48000);
     }
 
     /**

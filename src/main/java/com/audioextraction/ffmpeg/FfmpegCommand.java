@@ -86,12 +86,15 @@ public class FfmpegCommand {
         if (plan.bitrate() != null) {
             args.addAll(List.of("-b:a", String.valueOf(plan.bitrate())));
         }
-        // a rate or channel count the stream already has is left to ffmpeg, which keeps it: the same
-        // output, and the same arguments whether or not the probe has told what the stream has
-        if (!format.copiesSource() && plan.sampleRate() != plan.stream().sampleRate()) {
+        // a rate or channel count the request or the format fixes is always given; one that only follows
+        // the stream is left to ffmpeg when the stream has it already (ffmpeg keeps it): the same output,
+        // and the same arguments whether or not the probe has told what the stream has (see HeadStart)
+        boolean fixedRate = options.sampleRate() != null || format.defaultSampleRate().isPresent();
+        if (!format.copiesSource() && (fixedRate || plan.sampleRate() != plan.stream().sampleRate())) {
             args.addAll(List.of("-ar", String.valueOf(plan.sampleRate())));
         }
-        if (!format.copiesSource() && plan.channels() != plan.stream().channels()) {
+        boolean fixedChannels = options.channels() != null || format.defaultChannels().isPresent();
+        if (!format.copiesSource() && (fixedChannels || plan.channels() != plan.stream().channels())) {
             args.addAll(List.of("-ac", String.valueOf(plan.channels())));
         }
         if (file == null) {

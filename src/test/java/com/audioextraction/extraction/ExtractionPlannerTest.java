@@ -70,6 +70,20 @@ class ExtractionPlannerTest {
     }
 
     @Test
+    void speechOnlyTakesTheNextRateThatIsAMultipleOf100HzUnlessOneWasAskedFor() {
+        MediaInfo espeak = new MediaInfo("tv/a.mkv", "mov,mp4,m4a,3gp,3g2,mj2", 12.0, 1000, true,
+                List.of(new AudioStream(0, 1, "aac", 1, 22050, null, null, true)));
+        ExtractionOptions speechOnly = new ExtractionOptions(null, null, null, null, null, null, null, true, null);
+        assertEquals(24000, planner.plan(request(AudioFormat.WAV, speechOnly), espeak).sampleRate());
+        assertEquals(24000, planner.plan(request(AudioFormat.MP3, speechOnly), espeak).sampleRate());
+        assertEquals(16000, planner.plan(request(AudioFormat.PCM, speechOnly), espeak).sampleRate());
+        ExtractionOptions asked = new ExtractionOptions(22050, null, null, null, null, null, null, true, null);
+        assertEquals(422, assertThrows(ApiException.class, () -> planner.plan(request(AudioFormat.WAV, asked), espeak)).status());
+        ExtractionOptions plain = new ExtractionOptions(null, null, null, null, null, null, null);
+        assertEquals(22050, planner.plan(request(AudioFormat.WAV, plain), espeak).sampleRate(), "only speech_only changes it");
+    }
+
+    @Test
     void theOutputDurationFollowsTheSegment() {
         ExtractionOptions segment = new ExtractionOptions(null, null, null, 590.0, 60.0, null, null);
         assertEquals(10.0, planner.plan(request(AudioFormat.PCM, segment), TWO_TRACKS).outputDuration(), 1e-9);

@@ -59,10 +59,22 @@ class HeadStartTest {
         // mp3 takes at most two channels: a 5.1 stream must be downmixed
         ExtractionRequest mp3 = request(AudioFormat.MP3, null, 1, null);
         assertNotEquals(planned(mp3, STEREO_48K, SURROUND_44K), headStart.arguments(SOURCE, mp3));
-        // pcm is 16 kHz mono: a stream that already is needs no -ar/-ac
+        // a rate the request asks for is given either way
+        ExtractionRequest mp3Rate = request(AudioFormat.MP3, 22050, null, null);
+        assertEquals(planned(mp3Rate, STEREO_48K), headStart.arguments(SOURCE, mp3Rate), "an asked-for rate holds");
+    }
+
+    @Test
+    void aRateOrChannelCountTheFormatFixesHoldsWhateverTheStreamHas() {
+        // pcm and opus are 16 kHz mono whatever the source: a stream that already is keeps the early ffmpeg too
         AudioStream whisperReady = new AudioStream(0, 1, "pcm_s16le", 1, 16000, null, null, true);
-        ExtractionRequest pcm = request(AudioFormat.PCM, null, null, null);
-        assertNotEquals(planned(pcm, whisperReady), headStart.arguments(SOURCE, pcm));
+        AudioStream monoSpeech = new AudioStream(0, 1, "aac", 1, 22050, null, null, true);
+        for (AudioFormat format : List.of(AudioFormat.PCM, AudioFormat.OPUS)) {
+            ExtractionRequest request = request(format, null, null, null);
+            for (AudioStream stream : List.of(whisperReady, monoSpeech, STEREO_48K)) {
+                assertEquals(planned(request, stream), headStart.arguments(SOURCE, request), format.id() + " " + stream);
+            }
+        }
     }
 
     @Test
