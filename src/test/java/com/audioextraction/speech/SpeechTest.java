@@ -2,6 +2,8 @@ package com.audioextraction.speech;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +129,25 @@ class SpeechTest extends ServiceTestSupport {
         double expected = Double.parseDouble(response.headers().firstValue("X-Output-Duration").orElseThrow());
         assertEquals(expected, AudioProbe.of(response.body()).duration(), 0.08);
         assertTrue(expected < truth.duration() * 0.75, "pauses were cut: " + expected + " of " + truth.duration());
+    }
+
+    @Test
+    void speechOnlyOnA22kHzRecordingComesOutAtTheNextRateThatCutsOn10MsFrames() throws Exception {
+        // espeak-ng and many podcasts are 22050 Hz, which has no whole number of samples in 10 ms
+        Path recording = MediaFixtures.bucket().resolve("speech/news-22k.m4a");
+        if (!Files.exists(recording)) {
+            MediaFixtures.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-i",
+                    MediaFixtures.bucket().resolve(SpeechFixture.NEWS).toString(), "-vn", "-ar", "22050", "-c:a", "aac",
+                    recording.toString()));
+        }
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/extract-audio?savepath=speech/news-22k.m4a"
+                + "&audio_format=wav&speech_only=true")).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        AudioProbe wav = AudioProbe.of(response.body());
+        assertEquals(24000, wav.sampleRate());
+        assertEquals("24000", response.headers().firstValue("X-Sample-Rate").orElseThrow());
+        assertEquals(Double.parseDouble(response.headers().firstValue("X-Output-Duration").orElseThrow()), wav.duration(), 0.01);
+        assertTrue(wav.duration() < truth.duration() * 0.75, "pauses were cut: " + wav.duration() + " of " + truth.duration());
     }
 
     @Test
