@@ -14,7 +14,7 @@ public final class ExchangeKeys {
     public static final String REQUEST = "audioRequest";
     /** The opened {@link com.audioextraction.source.Source}. */
     public static final String SOURCE = "audioSource";
-    /** An ffmpeg started beside the probe ({@link com.audioextraction.ffmpeg.HeadStart.Early}), or absent. */
+    /** An ffmpeg started beside the probe ({@link com.audioextraction.http.HeadStart.Early}), or absent. */
     public static final String HEAD_START = "audioHeadStart";
     /** The {@link com.audioextraction.extraction.ExtractionPlan}: chosen stream and output shape. */
     public static final String PLAN = "audioPlan";

@@ -1,9 +1,9 @@
 package com.audioextraction.extraction;
 
 import com.audioextraction.probe.AudioStream;
-import com.audioextraction.speech.SpeechAnalysis;
 import com.audioextraction.probe.MediaInfo;
 import com.audioextraction.request.ExtractionRequest;
+import com.audioextraction.speech.SpeechAnalysis;
 
 /**
  * What exactly will be extracted: the request, the chosen audio stream and the output's shape.

@@ -43,7 +43,7 @@ public class ExtractionPlanner {
         int channels = format.copiesSource() ? stream.channels()
                 : options.channels() != null ? options.channels()
                 : format.defaultChannels().orElse(format.channelsFor(stream.channels()));
-        Integer bitrate = format.bitrate().map(b -> options.bitrate() != null ? options.bitrate() : b.standard()).orElse(null);
+        Integer bitrate = bitrate(format, options);
         if (options.speechOnly() && sampleRate % 100 != 0) {
             // the speech is cut on 10 ms frames, which need a whole number of samples
             if (options.sampleRate() != null) {
@@ -58,6 +58,11 @@ public class ExtractionPlanner {
                 stream.sampleRate(), stream.channels(), stream.language() == null ? "" : " " + stream.language(), format.id(),
                 sampleRate, channels, segment(options));
         return plan;
+    }
+
+    /** The bitrate asked for, else the format's standard one; null for formats without one. */
+    private static Integer bitrate(AudioFormat format, ExtractionOptions options) {
+        return format.bitrate().map(b -> options.bitrate() != null ? options.bitrate() : b.standard()).orElse(null);
     }
 
     /** For speech_only, a stream's rate that is not a multiple of 100 Hz (22050, 11025): the next standard rate that is. */
@@ -83,7 +88,7 @@ public class ExtractionPlanner {
                 : options.sampleRate() != null ? options.sampleRate() : format.defaultSampleRate().orElse(0);
         int channels = format.copiesSource() ? 0
                 : options.channels() != null ? options.channels() : format.defaultChannels().orElse(0);
-        Integer bitrate = format.bitrate().map(b -> options.bitrate() != null ? options.bitrate() : b.standard()).orElse(null);
+        Integer bitrate = bitrate(format, options);
         MediaInfo media = new MediaInfo(request.savepath(), null, null, 0, false, List.of(unknown));
         return Optional.of(new ExtractionPlan(request, media, unknown, sampleRate, channels, bitrate, options.duration()));
     }

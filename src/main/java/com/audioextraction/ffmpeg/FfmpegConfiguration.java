@@ -2,13 +2,12 @@ package com.audioextraction.ffmpeg;
 
 import java.time.Duration;
 
+import com.audioextraction.WhenStopping;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,17 +34,8 @@ public class FfmpegConfiguration implements CamelConfiguration {
         context.addService(processes, true, true);
         // Camel waits for in-flight work while it stops (a JMS consumer waits for its job to end): after
         // the grace the remaining ffmpegs are killed, which ends streams and sends jobs back to the queue
-        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
-            @Override
-            public void notify(CamelEvent event) {
-                processes.killAllAfter(Duration.ofSeconds(grace), "the service is stopping and its grace period is over");
-            }
-
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStoppingEvent;
-            }
-        });
+        WhenStopping.run(context, () -> processes.killAllAfter(Duration.ofSeconds(grace),
+                "the service is stopping and its grace period is over"));
         return processes;
     }
 

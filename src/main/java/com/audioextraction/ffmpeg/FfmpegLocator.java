@@ -1,6 +1,5 @@
 package com.audioextraction.ffmpeg;
 
-import com.audioextraction.StartupFailure;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import com.audioextraction.StartupFailure;
 import ws.schild.jave.process.ffmpeg.DefaultFFMPEGLocator;
 
 /**

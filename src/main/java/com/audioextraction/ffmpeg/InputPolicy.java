@@ -1,11 +1,12 @@
 package com.audioextraction.ffmpeg;
 
-import com.audioextraction.StartupFailure;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import com.audioextraction.StartupFailure;
 
 /**
  * What ffmpeg and ffprobe may open for an input, beyond the one file or URL they are given. A

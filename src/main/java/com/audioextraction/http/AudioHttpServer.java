@@ -33,6 +33,7 @@ public class AudioHttpServer extends VertxPlatformHttpServer {
     private final Vertx vertx;
     private final ConnectionTimeouts timeouts;
     private final List<RouterSetup> setups;
+    private VertxPlatformHttpRouter router;
     private volatile HttpServer server;
 
     /** @param setups installed in this order; {@code timeouts} also sees every new connection */
@@ -63,7 +64,7 @@ public class AudioHttpServer extends VertxPlatformHttpServer {
     protected void doInit() throws Exception {
         super.doInit();
         initializeServer(); // the router, in the registry for the routes' consumers; no port yet
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(getCamelContext(),
+        router = VertxPlatformHttpRouter.lookup(getCamelContext(),
                 VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getBindPort()));
         timeouts.install(router, getVertx());
         for (RouterSetup setup : setups) {
@@ -78,8 +79,6 @@ public class AudioHttpServer extends VertxPlatformHttpServer {
 
     /** Starts listening (call once the routes are up); fails when the port cannot be bound. */
     public void open() throws Exception {
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(getCamelContext(),
-                VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getBindPort()));
         // HTTP/1.1 only: one large response per request gains nothing from HTTP/2, and a failed stream
         // must end in a broken connection that every client notices (an HTTP/2 reset ends one stream)
         HttpServer created = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))

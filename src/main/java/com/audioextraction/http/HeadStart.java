@@ -7,11 +7,11 @@ import java.util.List;
 import com.audioextraction.ApiException;
 import com.audioextraction.extraction.ExtractionPlanner;
 import com.audioextraction.ffmpeg.FfmpegCommand;
-import com.audioextraction.ffmpeg.FfmpegFailure;
 import com.audioextraction.ffmpeg.FfmpegProcess;
 import com.audioextraction.ffmpeg.StreamingExecResult;
 import com.audioextraction.probe.FfmpegDumpProber;
 import com.audioextraction.probe.MediaInfo;
+import com.audioextraction.probe.MediaProber;
 import com.audioextraction.request.ExtractionRequest;
 import com.audioextraction.source.Source;
 import org.slf4j.Logger;
@@ -82,14 +82,9 @@ public class HeadStart {
         try {
             if (!ffmpeg.awaitInputDescribed(describeTimeout)) {
                 ffmpeg.kill("timed out describing its input");
-                throw new ApiException(504, "probe timed out", "reading " + savepath + " did not finish within "
-                        + describeTimeout.toSeconds() + " s (audio.probe-timeout)").fromFfmpeg("probe_timeout");
+                throw MediaProber.timedOut(savepath, describeTimeout);
             }
-            MediaInfo media = FfmpegDumpProber.parse(ffmpeg.head(), savepath, source.size());
-            if (media == null) {
-                throw FfmpegFailure.beforeOutput(ffmpeg, ffmpeg.awaitExit(), source.ffmpegInput(), savepath);
-            }
-            return media;
+            return FfmpegDumpProber.described(ffmpeg, source, savepath);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.internal("probe interrupted", "the service is stopping");

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.audioextraction.AfterConfiguration;
 import com.audioextraction.Ports;
+import com.audioextraction.WhenStopping;
 import com.audioextraction.extraction.ExtractionPlanner;
 import com.audioextraction.ffmpeg.FfmpegBinary;
 import com.audioextraction.ffmpeg.FfmpegCommand;
@@ -24,9 +25,7 @@ import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * The HTTP side: the service's own platform-http server (camel.server.host/port, audio.http.*), what
@@ -61,17 +60,7 @@ public class HttpConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public ServiceGate serviceGate(CamelContext context) {
         ServiceGate gate = new ServiceGate();
-        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
-            @Override
-            public void notify(CamelEvent event) {
-                gate.stopping();
-            }
-
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStoppingEvent;
-            }
-        });
+        WhenStopping.run(context, gate::stopping);
         return gate;
     }
 

@@ -34,10 +34,6 @@ public class RequestBodies implements RouterSetup {
         this.timeout = timeout;
     }
 
-    public int maxBytes() {
-        return maxBytes;
-    }
-
     /** The body read for {@code request}, or null when it had none. */
     public Buffer take(HttpServerRequest request) {
         return bodies.remove(request);

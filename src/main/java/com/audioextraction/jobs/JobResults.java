@@ -6,8 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.audioextraction.Failures;
-import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.extraction.ExtractionPlan;
+import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.request.ExtractionRequest;
 import com.audioextraction.speech.ChunkPlan;
 import com.fasterxml.jackson.core.JsonProcessingException;

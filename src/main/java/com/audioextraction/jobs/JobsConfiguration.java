@@ -2,9 +2,9 @@ package com.audioextraction.jobs;
 
 import java.nio.file.Path;
 
-import com.audioextraction.StartupFailure;
 import com.audioextraction.AfterConfiguration;
 import com.audioextraction.Ports;
+import com.audioextraction.StartupFailure;
 import com.audioextraction.health.BrokerHealthCheck;
 import com.audioextraction.metrics.AudioMetrics;
 import com.audioextraction.request.RequestParser;

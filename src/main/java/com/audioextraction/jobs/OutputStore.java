@@ -1,7 +1,11 @@
 package com.audioextraction.jobs;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+
+import com.audioextraction.Failures;
 
 /**
  * Where batch jobs put their audio. ffmpeg writes a file the store reserved (so the file is
@@ -12,7 +16,7 @@ import java.nio.file.Path;
 public interface OutputStore {
 
     /** Reserves the file the audio of {@code key} is written to (it does not exist yet); 400 when the key is refused. */
-    PendingOutput reserve(String key) throws java.io.IOException;
+    PendingOutput reserve(String key) throws IOException;
 
     /** Where the outputs go, for the start-up log. */
     String location();
@@ -24,11 +28,11 @@ public interface OutputStore {
      * The written file, published: made visible whole under its key (a directory renames it into
      * place; for a bucket the upload-output route has put it there before).
      */
-    Stored published(PendingOutput output) throws java.io.IOException;
+    Stored published(PendingOutput output) throws IOException;
 
     /** Publishing failed: throws the error the job fails with (what to check). */
     default void failedToPublish(Exception failure, PendingOutput output) {
-        throw com.audioextraction.Failures.explain(failure);
+        throw Failures.explain(failure);
     }
 
     /**
@@ -40,8 +44,8 @@ public interface OutputStore {
         @Override
         public void close() {
             try {
-                java.nio.file.Files.deleteIfExists(file);
-            } catch (java.io.IOException e) {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
                 // a file in the service's own folder: removed at the next start at the latest
             }
         }

@@ -1,6 +1,5 @@
 package com.audioextraction.limits;
 
-import com.audioextraction.StartupFailure;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.audioextraction.ApiException;
 import com.audioextraction.Held;
+import com.audioextraction.StartupFailure;
 import org.apache.camel.Exchange;
 
 /**

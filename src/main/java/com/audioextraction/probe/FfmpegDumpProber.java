@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.audioextraction.ApiException;
 import com.audioextraction.ffmpeg.FfmpegFailure;
+import com.audioextraction.ffmpeg.FfmpegProcess;
 import com.audioextraction.ffmpeg.FfmpegProcesses;
 import com.audioextraction.source.Source;
 
@@ -44,15 +46,28 @@ public class FfmpegDumpProber extends ProcessProber {
         args.addAll(List.of("-i", source.ffmpegInput()));
         FfmpegProcesses.Completed run = run(args, 0, savepath);
         // ffmpeg always exits 1 here ("At least one output file must be specified"): judge by what it printed
-        MediaInfo info = parse(run.process().head(), savepath, source.size());
+        try {
+            return described(run.process(), source, savepath);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.internal("probe interrupted", "the service is stopping");
+        }
+    }
+
+    /**
+     * What {@code ffmpeg} said its input holds, once it has described it (or ended); when it could not
+     * describe it, the failure a caller gets (422 not a media file, ...), once it has ended.
+     */
+    public static MediaInfo described(FfmpegProcess ffmpeg, Source source, String savepath) throws InterruptedException {
+        MediaInfo info = parse(ffmpeg.head(), savepath, source.size());
         if (info == null) {
-            throw FfmpegFailure.beforeOutput(run.process(), run.exit(), source.ffmpegInput(), savepath);
+            throw FfmpegFailure.beforeOutput(ffmpeg, ffmpeg.awaitExit(), source.ffmpegInput(), savepath);
         }
         return info;
     }
 
     /** The media described by ffmpeg's input dump, or null when it did not describe one. */
-    public static MediaInfo parse(List<String> lines, String savepath, long size) {
+    static MediaInfo parse(List<String> lines, String savepath, long size) {
         String container = null;
         Double duration = null;
         boolean video = false;

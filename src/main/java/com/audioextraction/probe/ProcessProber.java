@@ -28,8 +28,7 @@ abstract class ProcessProber implements MediaProber {
         try {
             FfmpegProcesses.Completed run = processes.runToEnd(executable, args, timeout, maxOutput);
             if (run.timedOut()) {
-                throw new ApiException(504, "probe timed out", "reading " + savepath + " did not finish within "
-                        + timeout.toSeconds() + " s (audio.probe-timeout)").fromFfmpeg("probe_timeout");
+                throw MediaProber.timedOut(savepath, timeout);
             }
             return run;
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package com.audioextraction.source;
 
-import com.audioextraction.StartupFailure;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -11,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 
 import com.audioextraction.ApiException;
+import com.audioextraction.StartupFailure;
 import com.audioextraction.ffmpeg.InputPolicy;
 
 /**

@@ -1,6 +1,5 @@
 package com.audioextraction.source;
 
-import com.audioextraction.StartupFailure;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import com.audioextraction.ApiException;
+import com.audioextraction.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
